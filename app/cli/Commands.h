@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QStringList>
+
+/// Subcommands of modelwatch-cli. Each takes its own arguments (without the
+/// program and subcommand names) and returns the process exit code:
+/// 0 success, 1 the input was invalid / the target failed, 2 usage or I/O error.
+namespace mw::cli {
+
+int runParse(const QStringList &args);
+int runScrape(const QStringList &args);
+
+} // namespace mw::cli

@@ -1,0 +1,54 @@
+#include "Commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+void printUsage(FILE *to)
+{
+    std::fputs("Usage: modelwatch-cli COMMAND [OPTIONS] ...\n"
+               "\n"
+               "Commands:\n"
+               "  parse [--format auto|prometheus|openmetrics] [--json|--quiet] FILE|-\n"
+               "        Parse a metrics exposition payload and print its families and samples.\n"
+               "  scrape [--json] [--timeout SECONDS] [--max-bytes N] URL\n"
+               "        Fetch a /metrics endpoint like Prometheus 3 does, parse it and print it.\n"
+               "\n"
+               "Exit status: 0 valid, 1 invalid payload or failed scrape, 2 usage or I/O error.\n",
+               to);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("modelwatch-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("ModelWatch"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MODELWATCH_VERSION));
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty()) {
+        printUsage(stderr);
+        return 2;
+    }
+    const QString command = args.takeFirst();
+    if (command == u"parse")
+        return mw::cli::runParse(args);
+    if (command == u"scrape")
+        return mw::cli::runScrape(args);
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        printUsage(stdout);
+        return 0;
+    }
+    if (command == u"--version") {
+        std::printf("modelwatch-cli %s\n", MODELWATCH_VERSION);
+        return 0;
+    }
+    std::fprintf(stderr, "modelwatch-cli: unknown command '%s'\n\n", qPrintable(command));
+    printUsage(stderr);
+    return 2;
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs each libFuzzer target for a bounded time on a corpus seeded from the
+# test data. Usage: scripts/fuzz.sh [SECONDS]   (needs: scripts/build.sh fuzz)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+bin=build/fuzz/tests/fuzz
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+mkdir -p "$work/exposition" "$work/gzip"
+cp tests/data/samples/* "$work/exposition/"
+if [ -d tests/data/conformance ]; then
+  find tests/data/conformance -type f -name '*.txt' -exec cp -t "$work/exposition/" {} + 2>/dev/null || true
+fi
+for f in tests/data/samples/*; do gzip -c "$f" > "$work/gzip/$(basename "$f").gz"; done
+
+status=0
+for target in exposition gzip; do
+  echo "fuzz_$target: ${seconds}s"
+  if ! "$bin/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
+      -print_final_stats=1 -artifact_prefix="$work/crash-$target-" "$work/$target" \
+      > "$work/$target.log" 2>&1; then
+    status=1
+    tail -n 60 "$work/$target.log"
+    for crash in "$work"/crash-"$target"-*; do
+      [ -e "$crash" ] || continue
+      mkdir -p build/fuzz/crashes && cp "$crash" build/fuzz/crashes/
+      echo "crash input saved to build/fuzz/crashes/$(basename "$crash")"
+    done
+  else
+    grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb" "$work/$target.log" | sed "s/^/  /"
+  fi
+done
+[ "$status" -eq 0 ] && echo "fuzz: no crashes"
+exit "$status"

@@ -1,0 +1,5 @@
+mw_qt_test(tst_lexer SOURCES tst_lexer.cpp)
+mw_qt_test(tst_samples SOURCES tst_samples.cpp TestPayloads.cpp)
+mw_qt_test(tst_promtext SOURCES tst_promtext.cpp)
+mw_qt_test(tst_openmetrics SOURCES tst_openmetrics.cpp)
+mw_qt_test(tst_gzip SOURCES tst_gzip.cpp)
