@@ -1,0 +1,3 @@
+list(APPEND MW_CORE_SOURCES
+  plot/M4.cpp
+)

@@ -1,0 +1,1 @@
+mw_benchmark(bench_plot bench_plot.cpp)

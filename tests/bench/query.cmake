@@ -1,0 +1,1 @@
+mw_benchmark(bench_query bench_query.cpp)

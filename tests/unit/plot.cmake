@@ -1,0 +1,1 @@
+mw_qt_test(tst_m4 SOURCES tst_m4.cpp)

@@ -1,0 +1,3 @@
+mw_qt_test(tst_rate SOURCES tst_rate.cpp)
+mw_qt_test(tst_histogram_quantile SOURCES tst_histogram_quantile.cpp)
+mw_qt_test(tst_histogram_snapshot SOURCES tst_histogram_snapshot.cpp)
