@@ -33,12 +33,26 @@ public:
 
     /// Starts a scrape: entries seen from now on belong to it.
     void beginScrape();
-    Entry *find(std::string_view seriesText)
+    /// The entry for the sample at `position` in the payload. Exporters write
+    /// their series in the same order every scrape, so the entry that sat at
+    /// this position last time is tried first: a length check and a memcmp
+    /// instead of hashing the text.
+    Entry *find(std::string_view seriesText, std::size_t position)
     {
+        if (position < m_lastOrder.size()) {
+            const Slot &slot = m_lastOrder[position];
+            if (slot.key && *slot.key == seriesText) {
+                remember(position, slot);
+                return slot.entry;
+            }
+        }
         auto it = m_entries.find(seriesText);
-        return it == m_entries.end() ? nullptr : &it->second;
+        if (it == m_entries.end())
+            return nullptr;
+        remember(position, Slot{&it->first, &it->second});
+        return &it->second;
     }
-    Entry *insert(std::string_view seriesText, Series *series);
+    Entry *insert(std::string_view seriesText, std::size_t position, Series *series);
     void markSeen(Entry &e, bool trackStaleness)
     {
         if (e.seenGen != m_gen) {
@@ -76,9 +90,22 @@ public:
     bool setTargetLabels(std::vector<Labels::Pair> labels);
 
 private:
+    struct Slot
+    {
+        const std::string *key = nullptr; ///< the map's key (node-based: its address is stable)
+        Entry *entry = nullptr;
+    };
+    void remember(std::size_t position, Slot slot)
+    {
+        if (m_order.size() <= position)
+            m_order.resize(position + 1);
+        m_order[position] = slot;
+    }
     static std::size_t entryBytes(std::size_t keySize);
 
     std::unordered_map<std::string, Entry, StringViewHash, std::equal_to<>> m_entries;
+    std::vector<Slot> m_lastOrder; ///< entries by payload position in the previous scrape
+    std::vector<Slot> m_order;     ///< the same, being filled by this scrape
     std::vector<Entry *> m_prev;
     std::vector<Entry *> m_cur;
     std::vector<Labels::Pair> m_targetLabels;

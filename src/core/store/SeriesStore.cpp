@@ -96,17 +96,18 @@ AppendReport SeriesStore::ingest(TargetId target, int64_t timeMs, const expo::Pa
             m_byLabels.reserve(want);
     }
     if (r) {
-        for (const expo::Sample &s : r->samples) {
+        for (std::size_t i = 0; i < r->samples.size(); ++i) {
+            const expo::Sample &s = r->samples[i];
             const expo::MetricFamily &f = s.family < r->families.size() ? r->families[s.family] : kUntypedFamily;
             const bool counterLike = counterLikeSample(f, s.name);
-            ScrapeCache::Entry *e = cache.find(s.seriesText);
+            ScrapeCache::Entry *e = cache.find(s.seriesText, i);
             if (!e) {
                 Series *created = seriesForSample(cache, *r, s, f.type, counterLike, report);
                 if (!created) {
                     ++report.invalid;
                     continue;
                 }
-                e = cache.insert(s.seriesText, created);
+                e = cache.insert(s.seriesText, i, created);
             }
             Series &series = *e->series;
             if (series.type() != f.type || series.isCounter() != counterLike)
