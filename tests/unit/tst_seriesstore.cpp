@@ -100,6 +100,7 @@ class TestSeriesStore : public QObject
 private slots:
     void firstScrapeCreatesSeries();
     void repeatScrapeUsesCache();
+    void reorderedScrapeMapsEachSampleToItsSeries();
     void vanishedSeriesGetsStaleMarker();
     void targetDownMarksEverySeriesOnce();
     void explicitTimestampsAreNotStaleMarked();
@@ -157,6 +158,37 @@ void TestSeriesStore::repeatScrapeUsesCache()
     QCOMPARE(pb.size(), std::size_t(6));
     QCOMPARE(pb[4], (Point{61000, 14}));
     QCOMPARE(pb[5], (Point{200000, 99}));
+}
+
+void TestSeriesStore::reorderedScrapeMapsEachSampleToItsSeries()
+{
+    // The cache tries the entry at the same payload position first; a payload
+    // whose order changes (a series inserted, the rest shuffled) must still put
+    // every value on its own series.
+    SeriesStore store;
+    auto scrape = [&](int64_t t, std::vector<std::string> rooms) {
+        FakeScrape f;
+        f.family("temp", MetricType::Gauge);
+        for (const std::string &room : rooms)
+            f.sample("temp", {{"room", room}}, double(t + room[0]));
+        return store.appendScrape(3, t, f.r);
+    };
+    QCOMPARE(scrape(1000, {"a", "b", "c"}).seriesCreated, 3u);
+    QCOMPARE(scrape(2000, {"c", "a", "b"}).seriesCreated, 0u);
+    QCOMPARE(scrape(3000, {"d", "a", "b", "c"}).seriesCreated, 1u);
+    const AppendReport last = scrape(4000, {"b", "d"});
+    QCOMPARE(last.samplesAppended, 2u);
+    QCOMPARE(last.staleMarkers, 2u);
+    for (const char *room : {"a", "b", "c", "d"}) {
+        const auto pts = points(only(store, {{"__name__", "temp"}, {"room", room}}));
+        for (const Point &p : pts) {
+            if (isStaleNaN(p.v))
+                continue;
+            QCOMPARE(p.v, double(p.t + room[0]));
+        }
+    }
+    QCOMPARE(points(only(store, {{"__name__", "temp"}, {"room", "a"}})).size(), std::size_t(4)); // 3 + stale
+    QCOMPARE(points(only(store, {{"__name__", "temp"}, {"room", "b"}})).size(), std::size_t(4));
 }
 
 void TestSeriesStore::vanishedSeriesGetsStaleMarker()
