@@ -18,23 +18,38 @@ std::string toOpenMetrics(const std::string &text)
 {
     // The generated text payload is valid OpenMetrics once counters are
     // declared under their base name and the payload ends with # EOF.
+    // Counter samples get the _total suffix OpenMetrics requires.
     std::string out;
-    out.reserve(text.size() + 16);
+    out.reserve(text.size() + text.size() / 16);
+    std::string counter; // the current counter family's sample name, without _total
     size_t pos = 0;
     while (pos < text.size()) {
         size_t end = text.find('\n', pos);
         if (end == std::string::npos)
             end = text.size();
         std::string_view line(text.data() + pos, end - pos);
-        if (line.starts_with("# TYPE ") && line.ends_with(" counter")) {
-            std::string_view name = line.substr(7, line.size() - 7 - 8);
-            if (name.ends_with("_total"))
-                name.remove_suffix(6);
-            out += "# TYPE ";
-            out += name;
-            out += " counter\n";
+        if (line.starts_with("# TYPE ")) {
+            counter.clear();
+            if (line.ends_with(" counter")) {
+                std::string_view name = line.substr(7, line.size() - 7 - 8);
+                if (name.ends_with("_total"))
+                    name.remove_suffix(6);
+                counter = name;
+                out += "# TYPE ";
+                out += name;
+                out += " counter\n";
+            } else {
+                out += line;
+                out += '\n';
+            }
         } else if (line.starts_with("# HELP ")) {
             // HELP names must match the (renamed) family; drop them.
+        } else if (!counter.empty() && line.starts_with(counter) && line.size() > counter.size()
+                   && (line[counter.size()] == '{' || line[counter.size()] == ' ')) {
+            out += counter;
+            out += "_total";
+            out += line.substr(counter.size());
+            out += '\n';
         } else {
             out += line;
             out += '\n';

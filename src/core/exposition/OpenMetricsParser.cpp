@@ -62,6 +62,7 @@ OpenMetricsParser::OpenMetricsParser(std::string_view input, const ParseOptions 
 bool OpenMetricsParser::run()
 {
     m_out.samples.reserve(static_cast<size_t>(m_end - m_begin) / 96 + 16);
+    m_out.labels.reserve(static_cast<size_t>(m_end - m_begin) / 28 + 16);
     while (m_p < m_end) {
         const char *lineEnd = lex::findNewline(m_p, m_end);
         const char *p = m_p;
@@ -201,6 +202,7 @@ bool OpenMetricsParser::startFamily(std::string_view name, const char *at, bool 
     m_currentHasSamples = false;
     m_metricKeys.clear();
     m_currentKey.clear();
+    m_previousSample = Sample{};
     (void)fromMetadata;
     return true;
 }
@@ -468,24 +470,37 @@ bool OpenMetricsParser::checkSampleRules(const MetricFamily &f, Sample &s, std::
         break;
     }
 
-    // Metric identity: the labels without the special one, sorted.
-    m_key.clear();
-    {
-        const Label *b = m_out.labelsBegin(s);
-        std::vector<const Label *> sorted;
-        sorted.reserve(s.labelCount);
+    // Metric identity: the labels without the special one. Consecutive
+    // samples of one metric usually repeat its labels in the same order, so
+    // compare with the previous sample first and build the sorted key only
+    // when they differ.
+    const Label *labels = m_out.labelsBegin(s);
+    bool newMetric = true;
+    if (!m_metricKeys.empty() && m_previousSample.labelCount == s.labelCount) {
+        const Label *prev = m_out.labels.data() + m_previousSample.labelBegin;
+        newMetric = false;
+        for (uint32_t i = 0; i < s.labelCount && !newMetric; ++i) {
+            const bool skip = labels[i].name == special && prev[i].name == special;
+            newMetric = !skip && (labels[i].name != prev[i].name || labels[i].value != prev[i].value);
+        }
+    }
+    if (newMetric) {
+        m_sorted.clear();
         for (uint32_t i = 0; i < s.labelCount; ++i)
-            if (b[i].name != special)
-                sorted.push_back(b + i);
-        std::sort(sorted.begin(), sorted.end(), [](const Label *x, const Label *y) { return x->name < y->name; });
-        for (const Label *l : sorted) {
+            if (labels[i].name != special)
+                m_sorted.push_back(labels + i);
+        std::sort(m_sorted.begin(), m_sorted.end(), [](const Label *x, const Label *y) { return x->name < y->name; });
+        m_key.clear();
+        for (const Label *l : m_sorted) {
             m_key.append(l->name);
             m_key.push_back('\0');
             m_key.append(l->value);
             m_key.push_back('\0');
         }
+        // Same labels in another order: still the same metric.
+        newMetric = m_metricKeys.empty() || m_key != m_currentKey;
     }
-    const bool newMetric = m_metricKeys.empty() || m_key != m_currentKey;
+    m_previousSample = s;
     if (newMetric) {
         if (m_metricKeys.count(m_key))
             return fail(at, "samples of one metric of " + q(f.name)

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 namespace mw::expo::detail {
 
@@ -38,6 +39,8 @@ private:
     std::unordered_set<std::string> m_metricKeys;         ///< metrics seen in the current family
     std::string m_key;
     std::string m_currentKey;
+    std::vector<const Label *> m_sorted;
+    Sample m_previousSample; ///< the last sample of the current family
     MetricPointChecker m_point;
 };
 
