@@ -200,9 +200,7 @@ bool OpenMetricsParser::startFamily(std::string_view name, const char *at, bool 
     index = findOrCreateFamily(name, at, created);
     m_current = index;
     m_currentHasSamples = false;
-    m_metricKeys.clear();
-    m_currentKey.clear();
-    m_previousSample = Sample{};
+    m_metrics.reset();
     (void)fromMetadata;
     return true;
 }
@@ -214,72 +212,6 @@ bool OpenMetricsParser::closeFamily()
     return true;
 }
 
-bool OpenMetricsParser::parseLabelSet(const char *&p, const char *end, std::string_view *metricName,
-                                      uint32_t &count, bool exemplar)
-{
-    (void)exemplar;
-    ++p; // '{'
-    if (p < end && *p == '}') {
-        ++p;
-        return true;
-    }
-    bool first = true;
-    for (;;) {
-        const char *itemAt = p;
-        if (p == end)
-            return fail(p, "label set has no closing '}'");
-        std::string_view labelName;
-        if (*p == '"') {
-            if (!parseQuoted(p, labelName, Escapes::Strict, "quoted name"))
-                return false;
-            if (p == end || *p != '=') {
-                if (!metricName || !first || !metricName->empty())
-                    return fail(itemAt, "a quoted metric name must come first in the braces, without a name before them");
-                if (labelName.empty())
-                    return fail(itemAt, "empty metric name");
-                *metricName = labelName;
-                goto separator;
-            }
-            if (labelName.empty())
-                return fail(itemAt, "empty label name");
-        } else {
-            if (!lex::is(*p, lex::kLabelStart))
-                return fail(p, *p == ' ' ? "spaces are not allowed in OpenMetrics label sets"
-                                         : "invalid label name (expected [a-zA-Z_] or a quoted name)");
-            p = lex::skipClass(p + 1, end, lex::kLabelChar);
-            labelName = std::string_view(itemAt, static_cast<size_t>(p - itemAt));
-        }
-        if (p == end || *p != '=')
-            return fail(p, "expected '=' right after label name \"" + std::string(labelName) + "\"");
-        ++p;
-        if (p == end || *p != '"')
-            return fail(p, "expected a quoted value for label \"" + std::string(labelName) + "\"");
-        {
-            std::string_view value;
-            if (!parseQuoted(p, value, Escapes::Strict, "label value"))
-                return false;
-            if (count >= m_options.maxLabelsPerSample)
-                return fail(itemAt, "more than " + std::to_string(m_options.maxLabelsPerSample)
-                                        + " labels on one sample");
-            m_out.labels.push_back(Label{labelName, value});
-            ++count;
-        }
-    separator:
-        first = false;
-        if (p == end)
-            return fail(p, "label set has no closing '}'");
-        if (*p == '}') {
-            ++p;
-            return true;
-        }
-        if (*p != ',')
-            return fail(p, "expected ',' or '}' in label set");
-        ++p;
-        if (p < end && *p == '}')
-            return fail(p, "trailing comma in label set is not allowed in OpenMetrics");
-    }
-}
-
 bool OpenMetricsParser::parseExemplar(const char *p, const char *end, Sample &s)
 {
     // p is on '#': " # {labels} value [timestamp]"
@@ -289,7 +221,7 @@ bool OpenMetricsParser::parseExemplar(const char *p, const char *end, Sample &s)
     Exemplar ex;
     ex.labelBegin = static_cast<uint32_t>(m_out.labels.size());
     const char *labelsAt = p;
-    if (!parseLabelSet(p, end, nullptr, ex.labelCount, true))
+    if (!parseLabelSet(p, end, nullptr, ex.labelCount, Escapes::Strict))
         return false;
     uint32_t codePoints = 0;
     for (uint32_t i = 0; i < ex.labelCount; ++i) {
@@ -372,7 +304,7 @@ bool OpenMetricsParser::parseSample(const char *p, const char *end)
     }
     s.labelBegin = static_cast<uint32_t>(m_out.labels.size());
     if (p < end && *p == '{') {
-        if (!parseLabelSet(p, end, &s.name, s.labelCount, false))
+        if (!parseLabelSet(p, end, &s.name, s.labelCount, Escapes::Strict))
             return false;
         if (s.name.empty())
             return fail(start, "sample has no metric name");
@@ -470,44 +402,11 @@ bool OpenMetricsParser::checkSampleRules(const MetricFamily &f, Sample &s, std::
         break;
     }
 
-    // Metric identity: the labels without the special one. Consecutive
-    // samples of one metric usually repeat its labels in the same order, so
-    // compare with the previous sample first and build the sorted key only
-    // when they differ.
-    const Label *labels = m_out.labelsBegin(s);
-    bool newMetric = true;
-    if (!m_metricKeys.empty() && m_previousSample.labelCount == s.labelCount) {
-        const Label *prev = m_out.labels.data() + m_previousSample.labelBegin;
-        newMetric = false;
-        for (uint32_t i = 0; i < s.labelCount && !newMetric; ++i) {
-            const bool skip = labels[i].name == special && prev[i].name == special;
-            newMetric = !skip && (labels[i].name != prev[i].name || labels[i].value != prev[i].value);
-        }
-    }
-    if (newMetric) {
-        m_sorted.clear();
-        for (uint32_t i = 0; i < s.labelCount; ++i)
-            if (labels[i].name != special)
-                m_sorted.push_back(labels + i);
-        std::sort(m_sorted.begin(), m_sorted.end(), [](const Label *x, const Label *y) { return x->name < y->name; });
-        m_key.clear();
-        for (const Label *l : m_sorted) {
-            m_key.append(l->name);
-            m_key.push_back('\0');
-            m_key.append(l->value);
-            m_key.push_back('\0');
-        }
-        // Same labels in another order: still the same metric.
-        newMetric = m_metricKeys.empty() || m_key != m_currentKey;
-    }
-    m_previousSample = s;
-    if (newMetric) {
-        if (m_metricKeys.count(m_key))
-            return fail(at, "samples of one metric of " + q(f.name)
-                                + " are interleaved with another metric (they must be contiguous)");
-        m_metricKeys.insert(m_key);
-        m_currentKey = m_key;
-    }
+    const MetricSequence::Step step = m_metrics.next(m_out, s, special);
+    if (step == MetricSequence::Step::Interleaved)
+        return fail(at, "samples of one metric of " + q(f.name)
+                            + " are interleaved with another metric (they must be contiguous)");
+    const bool newMetric = step == MetricSequence::Step::NewMetric;
 
     const bool pointTyped = type == MetricType::Histogram || type == MetricType::GaugeHistogram
         || type == MetricType::Summary;

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "MetricPointChecker.h"
+#include "MetricSequence.h"
 #include "ParserBase.h"
 
 #include <string>
 #include <unordered_set>
-#include <vector>
 
 namespace mw::expo::detail {
 
@@ -24,8 +24,6 @@ private:
     bool parseMeta(const char *p, const char *end);
     bool parseSample(const char *p, const char *end);
     bool parseName(const char *&p, const char *end, std::string_view &name, const char *what);
-    bool parseLabelSet(const char *&p, const char *end, std::string_view *metricName, uint32_t &count,
-                       bool exemplar);
     bool parseExemplar(const char *p, const char *end, Sample &s);
     bool startFamily(std::string_view name, const char *at, bool fromMetadata, uint32_t &index);
     bool assignFamily(Sample &s, const char *at);
@@ -36,11 +34,7 @@ private:
     bool m_currentHasSamples = false;
     bool m_sawEof = false;
     std::unordered_set<std::string_view> m_reservedNames; ///< names families own (with suffixes)
-    std::unordered_set<std::string> m_metricKeys;         ///< metrics seen in the current family
-    std::string m_key;
-    std::string m_currentKey;
-    std::vector<const Label *> m_sorted;
-    Sample m_previousSample; ///< the last sample of the current family
+    MetricSequence m_metrics; ///< metrics of the current family, for the interleaving rule
     MetricPointChecker m_point;
 };
 

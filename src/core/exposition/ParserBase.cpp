@@ -106,6 +106,92 @@ bool ParserBase::parseQuoted(const char *&p, std::string_view &value, Escapes es
     return fail(open, std::string(what) + " has no closing quote");
 }
 
+bool ParserBase::parseLabelSet(const char *&p, const char *end, std::string_view *metricName, uint32_t &count,
+                               Escapes dialect)
+{
+    const bool lenient = dialect == Escapes::Lenient;
+    auto blanks = [&] {
+        if (lenient)
+            p = lex::skipBlanks(p, end);
+    };
+    ++p; // '{'
+    blanks();
+    if (p < end && *p == '}') {
+        ++p;
+        return true;
+    }
+    bool first = true;
+    for (;;) {
+        const char *itemAt = p;
+        if (p == end)
+            return fail(p, "label set has no closing '}'");
+        std::string_view labelName;
+        if (*p == '"') {
+            if (!parseQuoted(p, labelName, dialect, "quoted name"))
+                return false;
+            blanks();
+            if (p == end || *p != '=') {
+                if (!metricName || !first || !metricName->empty())
+                    return fail(itemAt, "a quoted metric name must come first in the braces, "
+                                        "with no name before them");
+                if (labelName.empty())
+                    return fail(itemAt, "empty metric name");
+                *metricName = labelName;
+                goto separator;
+            }
+            if (labelName.empty())
+                return fail(itemAt, "empty label name");
+        } else {
+            if (!lex::is(*p, lex::kLabelStart))
+                return fail(p, lex::is(*p, lex::kBlank) ? "spaces are not allowed in OpenMetrics label sets"
+                                                        : "invalid label name (expected [a-zA-Z_] or a quoted name)");
+            p = lex::skipClass(p + 1, end, lex::kLabelChar);
+            labelName = std::string_view(itemAt, static_cast<size_t>(p - itemAt));
+            blanks();
+        }
+        if (p == end || *p != '=')
+            return fail(p, "expected '=' after label name \"" + std::string(labelName) + "\"");
+        ++p;
+        blanks();
+        if (p == end || *p != '"')
+            return fail(p, "expected a quoted value for label \"" + std::string(labelName) + "\"");
+        {
+            std::string_view value;
+            if (!parseQuoted(p, value, dialect, "label value"))
+                return false;
+            if (count >= m_options.maxLabelsPerSample)
+                return fail(itemAt, "more than " + std::to_string(m_options.maxLabelsPerSample)
+                                        + " labels on one sample");
+            m_out.labels.push_back(Label{labelName, value});
+            ++count;
+        }
+        blanks();
+    separator:
+        first = false;
+        if (p == end)
+            return fail(p, "label set has no closing '}'");
+        if (*p == '}') {
+            ++p;
+            return true;
+        }
+        if (*p == ',') {
+            ++p;
+            blanks();
+            if (p < end && *p == '}') {
+                if (!lenient)
+                    return fail(p, "trailing comma in label set is not allowed in OpenMetrics");
+                ++p;
+                return true;
+            }
+            continue;
+        }
+        // promparse accepts a missing comma between pairs: { a = "1" b = "2" }.
+        if (lenient && (lex::is(*p, lex::kLabelStart) || *p == '"'))
+            continue;
+        return fail(p, "expected ',' or '}' in label set");
+    }
+}
+
 bool ParserBase::decodeHelp(const char *begin, const char *end, std::string_view &help, Escapes escapes)
 {
     const std::string_view raw(begin, static_cast<size_t>(end - begin));

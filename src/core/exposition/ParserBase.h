@@ -25,6 +25,16 @@ protected:
         Strict,  ///< OpenMetrics: unknown escapes are errors
     };
 
+    /// Parses a label set starting at `p` (on the '{') and leaves `p` after
+    /// the '}'. Labels are appended to the result and counted in `count`. A
+    /// quoted string first in the braces with no '=' is the metric name
+    /// (Prometheus 3's UTF-8 syntax) and goes to `metricName`, when that is
+    /// given and still empty. Lenient (Prometheus text): blanks around every
+    /// token, a trailing comma, a missing comma, unknown escapes kept. Strict
+    /// (OpenMetrics): none of those.
+    bool parseLabelSet(const char *&p, const char *end, std::string_view *metricName, uint32_t &count,
+                       Escapes dialect);
+
     /// Parses a double-quoted string starting at `p` (on the opening quote)
     /// and leaves `p` after the closing quote. Decodes \\, \" and \n; checks
     /// UTF-8. `what` names the string in error messages ("label value").

@@ -155,76 +155,6 @@ bool PromTextParser::parseMeta(const char *hash, const char *end)
     return true;
 }
 
-bool PromTextParser::parseLabels(const char *&p, const char *end, std::string_view &name, uint32_t &count)
-{
-    ++p; // '{'
-    for (;;) {
-        p = lex::skipBlanks(p, end);
-        if (p == end)
-            return fail(p, "label set has no closing '}'");
-        if (*p == '}') {
-            ++p;
-            return true;
-        }
-        const char *itemAt = p;
-        std::string_view labelName;
-        if (*p == '"') {
-            if (!parseQuoted(p, labelName, Escapes::Lenient, "quoted name"))
-                return false;
-            const char *q = lex::skipBlanks(p, end);
-            if (q == end || *q != '=') {
-                // A quoted string on its own is the metric name (Prometheus 3 UTF-8 syntax).
-                if (!name.empty())
-                    return fail(itemAt, "metric name given twice");
-                if (labelName.empty())
-                    return fail(itemAt, "empty metric name");
-                name = labelName;
-                p = q;
-                goto separator;
-            }
-            if (labelName.empty())
-                return fail(itemAt, "empty label name");
-        } else {
-            if (!lex::is(*p, lex::kLabelStart))
-                return fail(p, "invalid label name (expected [a-zA-Z_] or a quoted name)");
-            p = lex::skipClass(p + 1, end, lex::kLabelChar);
-            labelName = std::string_view(itemAt, static_cast<size_t>(p - itemAt));
-        }
-        p = lex::skipBlanks(p, end);
-        if (p == end || *p != '=')
-            return fail(p, "expected '=' after label name \"" + std::string(labelName) + "\"");
-        p = lex::skipBlanks(p + 1, end);
-        if (p == end || *p != '"')
-            return fail(p, "expected a quoted value for label \"" + std::string(labelName) + "\"");
-        {
-            std::string_view value;
-            if (!parseQuoted(p, value, Escapes::Lenient, "label value"))
-                return false;
-            if (count >= m_options.maxLabelsPerSample)
-                return fail(itemAt, "more than " + std::to_string(m_options.maxLabelsPerSample)
-                                        + " labels on one sample");
-            m_out.labels.push_back(Label{labelName, value});
-            ++count;
-        }
-        p = lex::skipBlanks(p, end);
-    separator:
-        if (p == end)
-            return fail(p, "label set has no closing '}'");
-        if (*p == ',') {
-            ++p;
-            continue;
-        }
-        if (*p == '}') {
-            ++p;
-            return true;
-        }
-        // promparse accepts a missing comma between pairs: { a = "1" b = "2" }.
-        if (lex::is(*p, lex::kLabelStart) || *p == '"')
-            continue;
-        return fail(p, "expected ',' or '}' in label set");
-    }
-}
-
 bool PromTextParser::parseSample(const char *p, const char *end)
 {
     const char *start = p;
@@ -240,7 +170,7 @@ bool PromTextParser::parseSample(const char *p, const char *end)
     uint32_t labelCount = 0;
     if (const char *brace = lex::skipBlanks(p, end); brace < end && *brace == '{') {
         p = brace;
-        if (!parseLabels(p, end, name, labelCount))
+        if (!parseLabelSet(p, end, &name, labelCount, Escapes::Lenient))
             return false;
         seriesEnd = p;
         if (name.empty())

@@ -22,7 +22,6 @@ public:
 private:
     bool parseMeta(const char *hash, const char *end);
     bool parseSample(const char *p, const char *end);
-    bool parseLabels(const char *&p, const char *end, std::string_view &name, uint32_t &count);
     bool parseMetaName(const char *&p, const char *end, std::string_view &name, const char *keyword);
     uint32_t familyForSample(std::string_view name, const char *at);
     bool checkSpecialLabels(const MetricFamily &family, const Sample &s, const char *at);

@@ -6,6 +6,7 @@ list(APPEND MW_CORE_SOURCES
   exposition/PromTextParser.cpp
   exposition/OpenMetricsParser.cpp
   exposition/MetricPointChecker.cpp
+  exposition/MetricSequence.cpp
   exposition/ExpositionParser.cpp
   exposition/Gzip.cpp
 )
