@@ -43,7 +43,9 @@ void TestLexer::floats_data()
     QTest::newRow("long le") << QByteArray("0.00015000000000000001") << true << 0.00015000000000000001;
     QTest::newRow("denormal") << QByteArray("4.9e-324") << true << 4.9e-324;
     QTest::newRow("huge") << QByteArray("1e308") << true << 1e308;
-    QTest::newRow("overflow to inf") << QByteArray("1e309") << true << inf;
+    QTest::newRow("overflow (Go ErrRange)") << QByteArray("1e309") << false << 0.0;
+    QTest::newRow("negative overflow") << QByteArray("-1e309") << false << 0.0;
+    QTest::newRow("underflow to zero") << QByteArray("1e-400") << true << 0.0;
     QTest::newRow("+Inf") << QByteArray("+Inf") << true << inf;
     QTest::newRow("Inf") << QByteArray("Inf") << true << inf;
     QTest::newRow("-inf") << QByteArray("-inf") << true << -inf;

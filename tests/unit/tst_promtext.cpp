@@ -89,6 +89,7 @@ void TestPromText::rejects_data()
     QTest::newRow("bad value") << QByteArray("ok 1\na abc\n") << "2:3" << "invalid value \"abc\"";
     QTest::newRow("hex value") << QByteArray("a 0x1p-3\n") << "1:3" << "invalid value";
     QTest::newRow("underscore value") << QByteArray("a 1_000\n") << "1:3" << "invalid value";
+    QTest::newRow("value out of range") << QByteArray("a 1e309\n") << "1:3" << "invalid value \"1e309\"";
     QTest::newRow("signed NaN") << QByteArray("a -NaN\n") << "1:3" << "invalid value";
     QTest::newRow("float timestamp") << QByteArray("a 1 1.5\n") << "1:5" << "invalid timestamp";
     QTest::newRow("text after timestamp") << QByteArray("a 1 2 3\n") << "1:7" << "unexpected text";

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <bit>
+#include <cmath>
 #include <limits>
 
 namespace mw::expo::lex {
@@ -181,8 +182,8 @@ bool parseFloat(std::string_view t, double &out)
     }
     if (!is(c, kDigit) && c != '.')
         return false;
-    if (!parseDecimal(body, out))
-        return false;
+    if (!parseDecimal(body, out) || std::isinf(out))
+        return false; // a finite literal out of range: Go's ErrRange, which Prometheus refuses
     if (negative)
         out = -out;
     return true;

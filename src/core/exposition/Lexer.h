@@ -54,7 +54,8 @@ bool isValidUtf8(std::string_view text);
 
 /// Go's strconv.ParseFloat syntax as Prometheus uses it: decimal and exponent
 /// forms, a leading sign, `.5`, `5.`, leading zeros, and Inf/Infinity/NaN in
-/// any case (NaN unsigned). No hex, no underscores, no trailing bytes.
+/// any case (NaN unsigned). No hex, no underscores, no trailing bytes, and no
+/// finite literal that overflows a double (Go reports ErrRange for `1e309`).
 bool parseFloat(std::string_view token, double &out);
 
 /// OpenMetrics' stricter number grammar: the same decimal forms, `+`/`-`

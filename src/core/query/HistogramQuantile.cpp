@@ -1,6 +1,6 @@
 #include "query/HistogramQuantile.h"
 
-#include <fast_float/fast_float.h>
+#include "exposition/Lexer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -110,19 +110,6 @@ void ensureMonotonicAndIgnoreSmallDeltas(std::span<Bucket> b, double tolerance, 
     }
 }
 
-bool iequals(std::string_view a, std::string_view lowerB)
-{
-    if (a.size() != lowerB.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char c = a[i];
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-        if (c != lowerB[i])
-            return false;
-    }
-    return true;
-}
 
 } // namespace
 
@@ -193,36 +180,10 @@ QuantileResult bucketQuantile(double q, std::span<Bucket> buckets, PromCompat co
 
 std::optional<double> parsePromFloat(std::string_view text)
 {
-    if (text.empty())
-        return std::nullopt;
-    std::string_view rest = text;
-    bool negative = false;
-    bool hasSign = false;
-    if (rest.front() == '+' || rest.front() == '-') {
-        negative = rest.front() == '-';
-        hasSign = true;
-        rest.remove_prefix(1);
-    }
-    if (rest.empty())
-        return std::nullopt;
-    const char c0 = rest.front();
-    if (!(c0 >= '0' && c0 <= '9') && c0 != '.') {
-        if (iequals(rest, "inf") || iequals(rest, "infinity"))
-            return negative ? -kInf : kInf;
-        if (!hasSign && iequals(rest, "nan"))
-            return kNaN;
-        return std::nullopt;
-    }
-    // Go accepts '_' between digits only with a base prefix, and we reject
-    // hex: a plain decimal literal is all fast_float's general format needs.
     double value = 0;
-    const char *end = rest.data() + rest.size();
-    const auto res = fast_float::from_chars(rest.data(), end, value, fast_float::chars_format::general);
-    if (res.ec != std::errc() || res.ptr != end)
+    if (!expo::lex::parseFloat(text, value))
         return std::nullopt;
-    if (std::isinf(value))
-        return std::nullopt; // finite literal out of range: Go's ErrRange
-    return negative ? -value : value;
+    return value;
 }
 
 bool histogramRestarted(const HistogramScrape &prev, const HistogramScrape &cur)
