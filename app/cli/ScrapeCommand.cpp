@@ -17,7 +17,8 @@ namespace mw::cli {
 namespace {
 
 constexpr double kMaxTimeoutSeconds = 24 * 3600;
-constexpr const char *kUsage = "Usage: modelwatch-cli scrape [--json] [--timeout SECONDS] [--max-bytes N] URL\n";
+constexpr const char *kUsage =
+    "Usage: modelwatch-cli scrape [--json] [--timeout SECONDS] [--max-bytes N] [--fallback-format FORMAT] URL\n";
 
 int usageError(const QString &message)
 {
@@ -43,7 +44,12 @@ int runScrape(const QStringList &args)
         QStringLiteral("N"));
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help."));
-    parser.addOptions({jsonOption, timeoutOption, maxBytesOption, helpOption});
+    const QCommandLineOption fallbackOption(
+        QStringLiteral("fallback-format"),
+        QStringLiteral("Parse a blank or unknown Content-Type as FORMAT (prometheus or openmetrics), like "
+                       "Prometheus 3's fallback_scrape_protocol. Without it such targets are refused."),
+        QStringLiteral("FORMAT"));
+    parser.addOptions({jsonOption, timeoutOption, maxBytesOption, fallbackOption, helpOption});
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The http:// or https:// URL to scrape."));
     if (!parser.parse(QStringList{QStringLiteral("modelwatch-cli scrape")} + args))
         return usageError(parser.errorText());
@@ -76,6 +82,16 @@ int runScrape(const QStringList &args)
         options.maxBodyBytes = n;
     }
 
+    if (parser.isSet(fallbackOption)) {
+        const QString name = parser.value(fallbackOption);
+        if (name == u"prometheus")
+            options.fallbackFormat = expo::Format::PrometheusText;
+        else if (name == u"openmetrics")
+            options.fallbackFormat = expo::Format::OpenMetrics;
+        else
+            return usageError(QStringLiteral("--fallback-format is prometheus or openmetrics, not '%1'").arg(name));
+    }
+
     const QString shown = parser.positionalArguments().constFirst();
     const QUrl url(shown, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
@@ -84,7 +100,10 @@ int runScrape(const QStringList &args)
 
     const ScrapeResult scrape = ScrapeFetcher::fetchBlocking(url, options);
     if (!scrape.ok()) {
-        std::fprintf(stderr, "%s: %s\n", qPrintable(shown), qPrintable(scrape.errorMessage));
+        const bool contentTypeRefused = scrape.error == ScrapeError::UnsupportedContentType
+            && scrape.errorMessage.contains(u"Content-Type");
+        std::fprintf(stderr, "%s: %s%s\n", qPrintable(shown), qPrintable(scrape.errorMessage),
+                     contentTypeRefused ? " (--fallback-format prometheus parses it anyway)" : "");
         return 1;
     }
 

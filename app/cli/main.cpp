@@ -14,7 +14,7 @@ void printUsage(FILE *to)
                "Commands:\n"
                "  parse [--format auto|prometheus|openmetrics] [--json|--quiet] FILE|-\n"
                "        Parse a metrics exposition payload and print its families and samples.\n"
-               "  scrape [--json] [--timeout SECONDS] [--max-bytes N] URL\n"
+               "  scrape [--json] [--timeout SECONDS] [--max-bytes N] [--fallback-format FORMAT] URL\n"
                "        Fetch a /metrics endpoint like Prometheus 3 does, parse it and print it.\n"
                "\n"
                "Exit status: 0 valid, 1 invalid payload or failed scrape, 2 usage or I/O error.\n",

@@ -126,6 +126,10 @@ private Q_SLOTS:
                                    << u"unsupported Content-Type \"text/html\""_s;
         QTest::newRow("blank content type") << TestHttpServer::response(200, "OK", "", kPromText) << QStringList{}
                                             << u"blank Content-Type"_s;
+        QTest::newRow("fallback names the wrong format")
+            << TestHttpServer::response(200, "OK", "application/octet-stream", kPromText)
+            << QStringList{u"--fallback-format"_s, u"openmetrics"_s}
+            << u"3:1: sample \"requests_total\" is not valid in the counter family"_s;
         QTest::newRow("over --max-bytes") << TestHttpServer::response(200, "OK", "text/plain", kPromText)
                                           << QStringList{u"--max-bytes"_s, u"16"_s}
                                           << u"body too large"_s;
@@ -148,7 +152,8 @@ private Q_SLOTS:
         QVERIFY(run);
         QCOMPARE(run->exitCode, 1);
         const QString err = QString::fromUtf8(run->err);
-        QVERIFY2(err.startsWith(target + u": " + reason), run->err.constData());
+        QVERIFY2(err.startsWith(target + u": " + reason) || err.startsWith(target + u":" + reason),
+                 run->err.constData());
         QVERIFY2(err.endsWith(u'\n') && err.count(u'\n') == 1, run->err.constData()); // one line
         QVERIFY(run->out.isEmpty());
         QCOMPARE(m_server->requests().size(), 1);
@@ -159,9 +164,30 @@ private Q_SLOTS:
         const auto run = cli({u"--help"_s});
         QVERIFY(run);
         QCOMPARE(run->exitCode, 0);
-        QVERIFY2(run->out.startsWith("Usage: modelwatch-cli scrape [--json] [--timeout SECONDS] [--max-bytes N] URL\n"),
+        QVERIFY2(run->out.startsWith("Usage: modelwatch-cli scrape [--json] [--timeout SECONDS] [--max-bytes N] "
+                                     "[--fallback-format FORMAT] URL\n"),
                  run->out.constData());
         QVERIFY(run->out.contains("--max-bytes"));
+    }
+
+    void fallbackFormat()
+    {
+        // Prometheus 3 refuses a blank or unknown Content-Type unless the target
+        // names a fallback protocol; so does scrape, and says how to proceed.
+        m_server->respond("/metrics", TestHttpServer::response(200, "OK", "application/octet-stream", kPromText));
+        const QString target = url("/metrics");
+        const auto refused = cli({target});
+        QVERIFY(refused);
+        QCOMPARE(refused->exitCode, 1);
+        QVERIFY2(refused->err.contains("(--fallback-format prometheus parses it anyway)"), refused->err.constData());
+        const auto parsed = cli({u"--fallback-format"_s, u"prometheus"_s, target});
+        QVERIFY(parsed);
+        QCOMPARE(parsed->exitCode, 0);
+        QVERIFY2(parsed->out.contains("requests_total{code=\"503\"} 3\n"), parsed->out.constData());
+        const auto bad = cli({u"--fallback-format"_s, u"xml"_s, target});
+        QVERIFY(bad);
+        QCOMPARE(bad->exitCode, 2);
+        QVERIFY(bad->err.contains("--fallback-format is prometheus or openmetrics, not 'xml'"));
     }
 
     void timeoutOption()

@@ -329,8 +329,11 @@ void ScrapeFetcher::onFinished(const std::shared_ptr<Job> &job)
     if (err != QNetworkReply::NoError)
         return fail(job, ScrapeError::Network, u"network error: " + reply->errorString());
 
-    // Prometheus 3 refuses blank and unknown content types (no fallback protocol here).
+    // Prometheus 3 refuses blank and unknown content types unless the target
+    // has a fallback protocol.
     r.format = expo::formatForContentType(view(r.contentType));
+    if (!r.format)
+        r.format = job->options.fallbackFormat;
     if (!r.format) {
         static const QString accepted = QStringLiteral(
             "accepted: application/openmetrics-text (1.0.0, 0.0.1) and text/plain (1.0.0, 0.0.4)");

@@ -6,6 +6,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <optional>
 #include <cstdint>
 #include <memory>
 
@@ -20,6 +21,9 @@ struct ScrapeOptions
     qint64 maxBodyBytes = qint64{64} << 20;    ///< wire bytes and decompressed bytes
     int maxRedirects = 10;                     ///< Go's http.Client default, as Prometheus
     QByteArray userAgent;                      ///< empty: "ModelWatch/<version>"
+    /// Parser for a blank or unknown Content-Type, like Prometheus 3's
+    /// fallback_scrape_protocol; without it such scrapes fail.
+    std::optional<expo::Format> fallbackFormat;
 };
 
 /// Fetches /metrics endpoints the way Prometheus 3 does: its Accept header,
