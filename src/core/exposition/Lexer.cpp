@@ -3,6 +3,9 @@
 #include <fast_float/fast_float.h>
 
 #include <array>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <bit>
 #include <cmath>
 #include <limits>
@@ -24,6 +27,8 @@ constexpr std::array<uint8_t, 256> makeTable()
     t[':'] = kNameStart | kNameChar;
     t[' '] = kBlank;
     t['\t'] = kBlank;
+    t['\n'] = kLineEnd;
+    t['\r'] = kLineEnd;
     return t;
 }
 
@@ -86,6 +91,21 @@ const uint8_t kCharClass[256] = {
 
 const char *findQuoteBackslashNewlineOrHigh(const char *p, const char *end)
 {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i newline = _mm_set1_epi8('\n');
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                         _mm_cmpeq_epi8(v, newline));
+        // movemask takes each byte's high bit: the hits, and non-ASCII bytes.
+        const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(hit, v)));
+        if (mask)
+            return p + std::countr_zero(mask);
+        p += 16;
+    }
+#endif
     while (end - p >= 8) {
         const uint64_t v = load64(p);
         const uint64_t hit = bytesEqual(v, '"') | bytesEqual(v, '\\') | bytesEqual(v, '\n') | (v & kHighs);
@@ -182,6 +202,17 @@ bool parseFloat(std::string_view t, double &out)
     }
     if (!is(c, kDigit) && c != '.')
         return false;
+    if (body.size() <= 15) {
+        // Fast path: up to 15 digits are exactly representable.
+        uint64_t n = 0;
+        size_t i = 0;
+        for (; i < body.size() && is(body[i], kDigit); ++i)
+            n = n * 10 + static_cast<uint64_t>(body[i] - '0');
+        if (i == body.size()) {
+            out = negative ? -static_cast<double>(n) : static_cast<double>(n);
+            return true;
+        }
+    }
     if (!parseDecimal(body, out) || std::isinf(out))
         return false; // a finite literal out of range: Go's ErrRange, which Prometheus refuses
     if (negative)

@@ -17,6 +17,7 @@ enum CharClass : uint8_t {
     kLabelChar = 8,  ///< [a-zA-Z0-9_]
     kBlank = 16,     ///< space or tab
     kDigit = 32,     ///< [0-9]
+    kLineEnd = 64,   ///< '\n' or '\r'
 };
 
 extern const uint8_t kCharClass[256];

@@ -353,7 +353,6 @@ bool OpenMetricsParser::parseSample(const char *p, const char *end)
     if (!checkSampleRules(f, s, s.name.substr(f.name.size()), start))
         return false;
     m_currentHasSamples = true;
-    ++m_out.families[s.family].sampleCount;
     return pushSample(s, start);
 }
 

@@ -261,6 +261,10 @@ bool ParserBase::pushSample(const Sample &s, const char *at)
     if (m_out.samples.size() >= m_options.maxSamples)
         return fail(at, "payload has more than " + std::to_string(m_options.maxSamples)
                             + " samples (the configured limit)");
+    MetricFamily &f = m_out.families[s.family];
+    if (f.sampleCount == 0)
+        f.sampleBegin = static_cast<uint32_t>(m_out.samples.size());
+    ++f.sampleCount;
     m_out.samples.push_back(s);
     return true;
 }
@@ -293,16 +297,18 @@ void ParserBase::finishFamilies()
     auto &samples = m_out.samples;
     auto &families = m_out.families;
     if (m_familiesReopened) {
+        // Rare: a family's samples were split by another family's. Group them
+        // (stable, so each family keeps the payload's order) and recount.
         std::stable_sort(samples.begin(), samples.end(),
                          [](const Sample &a, const Sample &b) { return a.family < b.family; });
-    }
-    for (auto &f : families)
-        f.sampleCount = 0;
-    for (uint32_t i = 0; i < samples.size(); ++i) {
-        MetricFamily &f = families[samples[i].family];
-        if (f.sampleCount == 0)
-            f.sampleBegin = i;
-        ++f.sampleCount;
+        for (auto &f : families)
+            f.sampleCount = 0;
+        for (uint32_t i = 0; i < samples.size(); ++i) {
+            MetricFamily &f = families[samples[i].family];
+            if (f.sampleCount == 0)
+                f.sampleBegin = i;
+            ++f.sampleCount;
+        }
     }
     for (auto &f : families)
         if (f.sampleCount == 0)

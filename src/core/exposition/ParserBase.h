@@ -48,11 +48,11 @@ protected:
     /// new. `at` is where it starts, for its line number.
     uint32_t findOrCreateFamily(std::string_view name, const char *at, bool &created);
 
-    /// Appends a sample, enforcing ParseOptions::maxSamples.
+    /// Appends a sample to its family (counting it), enforcing ParseOptions::maxSamples.
     bool pushSample(const Sample &s, const char *at);
 
     /// Makes every family's samples contiguous (stable) when some family was
-    /// reopened after another started, and fills sampleBegin/sampleCount.
+    /// reopened after another started; gives empty families a valid sampleBegin.
     void finishFamilies();
 
     /// Checks the labels of the sample about to be added for duplicates.

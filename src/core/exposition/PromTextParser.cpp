@@ -54,17 +54,25 @@ bool PromTextParser::run()
     m_out.samples.reserve(size / 96 + 16);
     m_out.labels.reserve(size / 28 + 16);
     while (m_p < m_end) {
-        const char *lineEnd = lex::findNewline(m_p, m_end);
-        const char *contentEnd = lineEnd;
-        if (contentEnd > m_p && contentEnd[-1] == '\r')
-            --contentEnd;
-        const char *p = lex::skipBlanks(m_p, contentEnd);
-        if (p < contentEnd) {
-            const bool ok = *p == '#' ? parseMeta(p, contentEnd) : parseSample(p, contentEnd);
-            if (!ok)
+        const char *p = lex::skipBlanks(m_p, m_end);
+        const char *lineEnd;
+        if (p < m_end && *p == '#') {
+            lineEnd = lex::findNewline(p, m_end);
+            const char *contentEnd = lineEnd > p && lineEnd[-1] == '\r' ? lineEnd - 1 : lineEnd;
+            if (!parseMeta(p, contentEnd))
                 return false;
+        } else if (p < m_end && lex::is(*p, lex::kLineEnd)) {
+            if (*p == '\r' && (p + 1 == m_end || p[1] != '\n'))
+                return fail(p, "stray carriage return");
+            lineEnd = *p == '\r' ? p + 1 : p; // a blank line
+        } else if (p < m_end) {
+            // Samples are parsed in one pass up to their line end.
+            if (!parseSample(p, lineEnd))
+                return false;
+        } else {
+            break;
         }
-        if (lineEnd == m_end)
+        if (lineEnd >= m_end)
             break;
         m_p = lineEnd + 1;
         ++m_line;
@@ -155,8 +163,9 @@ bool PromTextParser::parseMeta(const char *hash, const char *end)
     return true;
 }
 
-bool PromTextParser::parseSample(const char *p, const char *end)
+bool PromTextParser::parseSample(const char *p, const char *&lineEnd)
 {
+    const char *end = m_end;
     const char *start = p;
     std::string_view name;
     if (*p != '{') {
@@ -176,13 +185,13 @@ bool PromTextParser::parseSample(const char *p, const char *end)
         if (name.empty())
             return fail(start, "sample has no metric name");
     }
-    if (p == end)
+    if (p == end || lex::is(*p, lex::kLineEnd))
         return fail(p, "expected a value after \"" + std::string(name) + "\"");
     if (!lex::is(*p, lex::kBlank))
         return fail(p, "unexpected character '" + std::string(1, *p) + "' after metric name");
     p = lex::skipBlanks(p, end);
     const char *valueAt = p;
-    while (p < end && !lex::is(*p, lex::kBlank))
+    while (p < end && !lex::is(*p, lex::kBlank | lex::kLineEnd))
         ++p;
     Sample s;
     const std::string_view valueText(valueAt, static_cast<size_t>(p - valueAt));
@@ -191,20 +200,23 @@ bool PromTextParser::parseSample(const char *p, const char *end)
     if (!lex::parseFloat(valueText, s.value))
         return fail(valueAt, "invalid value " + quoted(valueText));
     p = lex::skipBlanks(p, end);
-    if (p < end) {
+    if (p < end && !lex::is(*p, lex::kLineEnd)) {
         if (*p == '#')
             return fail(p, "exemplars and trailing comments are not allowed in the Prometheus text format");
         const char *tsAt = p;
-        while (p < end && !lex::is(*p, lex::kBlank))
+        while (p < end && !lex::is(*p, lex::kBlank | lex::kLineEnd))
             ++p;
         const std::string_view tsText(tsAt, static_cast<size_t>(p - tsAt));
         if (!lex::parseInt64(tsText, s.timestampMs))
             return fail(tsAt, "invalid timestamp " + quoted(tsText) + " (expected integer milliseconds)");
         s.hasTimestamp = true;
         p = lex::skipBlanks(p, end);
-        if (p < end)
-            return fail(p, "unexpected text after timestamp");
     }
+    if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n')
+        ++p; // CRLF
+    if (p < end && *p != '\n')
+        return fail(p, s.hasTimestamp ? "unexpected text after timestamp" : "unexpected text after value");
+    lineEnd = p;
     s.name = name;
     s.seriesText = std::string_view(start, static_cast<size_t>(seriesEnd - start));
     s.labelBegin = labelBegin;
@@ -218,7 +230,6 @@ bool PromTextParser::parseSample(const char *p, const char *end)
         return false;
     if (f.sampleCount > 0 && m_lastSampleFamily != static_cast<int64_t>(s.family))
         m_familiesReopened = true;
-    ++f.sampleCount;
     m_lastSampleFamily = s.family;
     return pushSample(s, start);
 }

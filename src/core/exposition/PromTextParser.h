@@ -21,7 +21,8 @@ public:
 
 private:
     bool parseMeta(const char *hash, const char *end);
-    bool parseSample(const char *p, const char *end);
+    /// Parses the sample line starting at `p`; sets `lineEnd` to its '\n' (or the end).
+    bool parseSample(const char *p, const char *&lineEnd);
     bool parseMetaName(const char *&p, const char *end, std::string_view &name, const char *keyword);
     uint32_t familyForSample(std::string_view name, const char *at);
     bool checkSpecialLabels(const MetricFamily &family, const Sample &s, const char *at);
