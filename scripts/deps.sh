@@ -6,7 +6,9 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config python3 gzip
-  qt6-base-dev qt6-base-dev-tools
+  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev libqt6websockets6-dev
+  prometheus-cpp-dev qtkeychain-qt6-dev
+  prometheus
   nlohmann-json3-dev libfast-float-dev zlib1g-dev
   libbenchmark-dev
   clang-14 libclang-rt-14-dev
