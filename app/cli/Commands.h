@@ -9,5 +9,7 @@ namespace mw::cli {
 
 int runParse(const QStringList &args);
 int runScrape(const QStringList &args);
+int runDetect(const QStringList &args);
+int runQuery(const QStringList &args);
 
 } // namespace mw::cli

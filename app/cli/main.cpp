@@ -16,6 +16,8 @@ void printUsage(FILE *to)
                "        Parse a metrics exposition payload and print its families and samples.\n"
                "  scrape [--json] [--timeout SECONDS] [--max-bytes N] [--fallback-format FORMAT] URL\n"
                "        Fetch a /metrics endpoint like Prometheus 3 does, parse it and print it.\n"
+               "  detect [--json] [--fallback-format FORMAT] URL|FILE|-\n"
+               "        Recognise the model server behind a payload or URL and print its preset dashboard.\n"
                "\n"
                "Exit status: 0 valid, 1 invalid payload or failed scrape, 2 usage or I/O error.\n",
                to);
@@ -40,6 +42,8 @@ int main(int argc, char **argv)
         return mw::cli::runParse(args);
     if (command == u"scrape")
         return mw::cli::runScrape(args);
+    if (command == u"detect")
+        return mw::cli::runDetect(args);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         printUsage(stdout);
         return 0;
