@@ -1,0 +1,3 @@
+#include "PromLogging.h"
+
+Q_LOGGING_CATEGORY(lcPromApi, "modelwatch.prometheus", QtWarningMsg)

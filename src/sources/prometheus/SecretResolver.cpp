@@ -1,0 +1,110 @@
+#include "SecretResolver.h"
+
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusError>
+#include <QEventLoop>
+#include <QObject>
+#include <QPointer>
+#include <QScopedPointer>
+
+#include <qt6keychain/keychain.h>
+
+namespace mw {
+
+namespace {
+
+SecretResult failure(QString error)
+{
+    return SecretResult{false, {}, std::move(error)};
+}
+
+/// Why no keyring can answer in this session, or empty when a D-Bus session
+/// bus with a Secret Service or KWallet is there.
+QString missingKeyringService()
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected())
+        return u"no D-Bus session bus (" + bus.lastError().message() + u')';
+    QDBusConnectionInterface *names = bus.interface();
+    for (const char *service : {"org.freedesktop.secrets", "org.kde.kwalletd5", "org.kde.kwalletd6"}) {
+        if (names && names->isServiceRegistered(QString::fromLatin1(service)).value())
+            return {};
+    }
+    if (names) {
+        const QStringList activatable = names->activatableServiceNames().value();
+        if (activatable.contains(u"org.freedesktop.secrets") || activatable.contains(u"org.kde.kwalletd5"))
+            return {};
+    }
+    return QStringLiteral("no Secret Service or KWallet on the D-Bus session bus");
+}
+
+QString keyringError(const SecretRef &ref, QKeychain::Error error, const QString &qtText)
+{
+    const QString where = u"secret " + ref.toString() + u": ";
+    if (error == QKeychain::OtherError || error == QKeychain::NoBackendAvailable) {
+        const QString missing = missingKeyringService();
+        if (!missing.isEmpty() || error == QKeychain::NoBackendAvailable)
+            return where + u"no keyring service is available: "
+                + (missing.isEmpty() ? QStringLiteral("no Secret Service or KWallet") : missing)
+                + u"; use env:VARNAME instead (QtKeychain said: " + qtText + u')';
+    }
+    switch (error) {
+    case QKeychain::EntryNotFound:
+        return where + u"no entry \"" + ref.name + u"\" for service \"" + ref.service + u"\" in the keyring";
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        return where + u"access to the keyring was denied (" + qtText + u')';
+    default:
+        return where + u"the keyring failed: " + qtText;
+    }
+}
+
+} // namespace
+
+SecretResult SecretResolver::resolveEnv(const SecretRef &ref)
+{
+    if (ref.kind != SecretRef::Kind::Env)
+        return failure(u"secret " + ref.toString() + u": not an environment reference");
+    const QByteArray variable = ref.name.toLocal8Bit();
+    if (!qEnvironmentVariableIsSet(variable.constData()))
+        return failure(u"secret " + ref.toString() + u": environment variable " + ref.name + u" is not set");
+    return SecretResult{true, qgetenv(variable.constData()), {}};
+}
+
+void SecretResolver::resolve(const SecretRef &ref, QObject *context, std::function<void(const SecretResult &)> done)
+{
+    if (ref.kind != SecretRef::Kind::Keyring) {
+        const SecretResult result = ref.kind == SecretRef::Kind::Env
+            ? resolveEnv(ref)
+            : failure(QStringLiteral("no secret reference set"));
+        QMetaObject::invokeMethod(context, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
+        return;
+    }
+    auto *job = new QKeychain::ReadPasswordJob(ref.service);
+    job->setAutoDelete(true);
+    job->setKey(ref.name);
+    job->setInsecureFallback(false); // never a plain-text file
+    QObject::connect(job, &QKeychain::Job::finished, context, [ref, done = std::move(done)](QKeychain::Job *j) {
+        auto *read = static_cast<QKeychain::ReadPasswordJob *>(j);
+        if (read->error() != QKeychain::NoError)
+            return done(failure(keyringError(ref, read->error(), read->errorString())));
+        done(SecretResult{true, read->binaryData(), {}});
+    });
+    job->start(); // QtKeychain starts its work from the event loop
+}
+
+SecretResult SecretResolver::resolveBlocking(const SecretRef &ref)
+{
+    QEventLoop loop;
+    SecretResult out;
+    QScopedPointer<QObject> context(new QObject);
+    resolve(ref, context.data(), [&](const SecretResult &result) {
+        out = result;
+        loop.quit();
+    });
+    loop.exec();
+    return out;
+}
+
+} // namespace mw
