@@ -15,3 +15,7 @@ if(TARGET modelwatch-cli)
   target_compile_definitions(tst_scrape_cli PRIVATE MW_CLI_PATH="$<TARGET_FILE:modelwatch-cli>")
   add_dependencies(tst_scrape_cli modelwatch-cli)
 endif()
+
+# The scrape loop: a target on its interval into the store, up and friends.
+mw_qt_test(tst_scrape_target SOURCES tst_scrape_target.cpp
+           LIBS modelwatch_sources mw_test_httpserver LABELS integration)

@@ -4,6 +4,8 @@ list(APPEND MW_SOURCES_SOURCES
   scrape/ScrapeResult.cpp
   scrape/ScrapeFetcher.h
   scrape/ScrapeFetcher.cpp
+  scrape/ScrapeTarget.h
+  scrape/ScrapeTarget.cpp
 )
 # The User-Agent carries the project version.
 set_source_files_properties(scrape/ScrapeFetcher.cpp PROPERTIES
