@@ -1,0 +1,1 @@
+mw_qt_test(tst_engine SOURCES tst_engine.cpp)

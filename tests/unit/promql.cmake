@@ -1,0 +1,2 @@
+mw_qt_test(tst_promql_parser SOURCES tst_promql_parser.cpp PromqlTreeDump.cpp)
+mw_qt_test(tst_promql_engine_fixes SOURCES tst_promql_engine_fixes.cpp)
