@@ -16,6 +16,9 @@ void printUsage(FILE *to)
                "        Parse a metrics exposition payload and print its families and samples.\n"
                "  scrape [--json] [--timeout SECONDS] [--max-bytes N] [--fallback-format FORMAT] URL\n"
                "        Fetch a /metrics endpoint like Prometheus 3 does, parse it and print it.\n"
+               "  query (--prometheus URL | --scrape URL... --duration D | --load FILE)\n"
+               "        [--time T | --start T --end T --step S] [--json] EXPR\n"
+               "        Run a PromQL expression on a Prometheus server, or locally on scraped or loaded data.\n"
                "  detect [--json] [--fallback-format FORMAT] URL|FILE|-\n"
                "        Recognise the model server behind a payload or URL and print its preset dashboard.\n"
                "\n"
@@ -42,6 +45,8 @@ int main(int argc, char **argv)
         return mw::cli::runParse(args);
     if (command == u"scrape")
         return mw::cli::runScrape(args);
+    if (command == u"query")
+        return mw::cli::runQuery(args);
     if (command == u"detect")
         return mw::cli::runDetect(args);
     if (command == u"--help" || command == u"-h" || command == u"help") {
