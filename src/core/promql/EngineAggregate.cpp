@@ -140,6 +140,32 @@ Labels groupLabels(const Labels &metric, const std::vector<std::string> &groupin
     return out;
 }
 
+/// The identity of a sample's group without building its label set: the
+/// grouped values (by) or the remaining pairs (without), each length-prefixed
+/// so no value can imitate a separator. Equal keys exactly when
+/// groupLabels() would give equal label sets; computed for every sample at
+/// every step, so it must not allocate per label.
+void groupKey(const Labels &metric, const std::vector<std::string> &grouping, bool without, std::string &key)
+{
+    key.clear();
+    const auto append = [&key](std::string_view text) {
+        const auto n = static_cast<uint32_t>(text.size());
+        key.append(reinterpret_cast<const char *>(&n), sizeof n);
+        key.append(text);
+    };
+    if (without) {
+        for (const Labels::Pair &p : metric.pairs()) {
+            if (p.name == kMetricNameLabel || std::find(grouping.begin(), grouping.end(), p.name) != grouping.end())
+                continue;
+            append(p.name);
+            append(p.value);
+        }
+    } else {
+        for (const std::string &g : grouping)
+            append(metric.get(g).value_or(std::string_view{}));
+    }
+}
+
 } // namespace
 
 Vector aggregate(const AggregateExpr &node, const Vector &input, const EvalValue *param)
@@ -183,12 +209,11 @@ Vector aggregate(const AggregateExpr &node, const Vector &input, const EvalValue
     std::vector<Group> groups;
     std::string key;
     for (const VectorSample &s : *vec) {
-        const Labels gl = groupLabels(s.labels, grouping, node.without);
-        key = gl.toString();
+        groupKey(s.labels, grouping, node.without, key);
         auto [it, fresh] = index.try_emplace(key, groups.size());
         if (fresh) {
             Group g;
-            g.labels = gl;
+            g.labels = groupLabels(s.labels, grouping, node.without);
             g.value = s.value;
             g.mean = s.value;
             g.count = 1;
