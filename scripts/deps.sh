@@ -9,7 +9,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev libqt6websockets6-dev
   prometheus-cpp-dev qtkeychain-qt6-dev
   prometheus
-  nlohmann-json3-dev libfast-float-dev zlib1g-dev libre2-dev openssl apache2-utils
+  nlohmann-json3-dev libfast-float-dev zlib1g-dev libre2-dev libyaml-cpp-dev openssl apache2-utils
   libbenchmark-dev
   clang-14 libclang-rt-14-dev
 )
