@@ -8,7 +8,7 @@ bin=build/fuzz/tests/fuzz
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-mkdir -p "$work/exposition" "$work/gzip" "$work/promql" "$work/rulefile"
+mkdir -p "$work/exposition" "$work/gzip" "$work/promql" "$work/rulefile" "$work/quality_feed"
 cp tests/data/samples/* "$work/exposition/"
 if [ -d tests/data/conformance ]; then
   find tests/data/conformance -type f -name '*.txt' -exec cp -t "$work/exposition/" {} + 2>/dev/null || true
@@ -16,9 +16,10 @@ fi
 for f in tests/data/samples/*; do gzip -c "$f" > "$work/gzip/$(basename "$f").gz"; done
 cp tests/data/promql/*.promql "$work/promql/"
 cp tests/data/alerting/*.yml "$work/rulefile/"
+cp tests/data/quality/fuzz/* "$work/quality_feed/"
 
 status=0
-for target in exposition gzip promql rulefile; do
+for target in exposition gzip promql rulefile quality_feed; do
   echo "fuzz_$target: ${seconds}s"
   if ! "$bin/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
       -print_final_stats=1 -artifact_prefix="$work/crash-$target-" "$work/$target" \

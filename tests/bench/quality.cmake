@@ -1,0 +1,1 @@
+mw_benchmark(bench_quality bench_quality.cpp)
