@@ -2,13 +2,13 @@
 # Sets everything up and runs the whole test suite:
 #   1. the optimised build and every CTest test (unit, integration, CLI);
 #   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer;
-#   3. the libFuzzer targets for a bounded time (FUZZ_SECONDS, default 60 each).
+#   3. the libFuzzer targets for a bounded time (FUZZ_SECONDS, default 30 each).
 # Prints CTest's summary for each stage; exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
 
-fuzz_seconds="${FUZZ_SECONDS:-60}"
+fuzz_seconds="${FUZZ_SECONDS:-30}"
 status=0
 
 echo "== build (default) =="
