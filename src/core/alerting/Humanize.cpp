@@ -1,5 +1,7 @@
 #include "Humanize.h"
 
+#include "promql/PromqlText.h"
+
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -49,28 +51,7 @@ std::string formatG4(double v)
 
 std::string formatGoFloat(double v)
 {
-    if (std::isnan(v))
-        return "NaN";
-    if (std::isinf(v))
-        return v > 0 ? "+Inf" : "-Inf";
-    if (v == 0)
-        return std::signbit(v) ? "-0" : "0";
-    char buf[64];
-    int precision = 1;
-    for (; precision < 17; ++precision) {
-        std::snprintf(buf, sizeof buf, "%.*e", precision - 1, v);
-        if (std::strtod(buf, nullptr) == v)
-            break;
-    }
-    std::snprintf(buf, sizeof buf, "%.*e", precision - 1, v);
-    const char *e = std::strchr(buf, 'e');
-    const int exponent = e ? std::atoi(e + 1) : 0;
-    // strconv's shortest 'g' (fmt's %v) uses exponent form when the exponent
-    // is below -4 or at least 6: 612000 prints as is, 1234567 as 1.234567e+06.
-    if (exponent < -4 || exponent >= 6)
-        return buf;
-    std::snprintf(buf, sizeof buf, "%.*f", std::max(0, precision - 1 - exponent), v);
-    return buf;
+    return promql::text::formatFloat(v);
 }
 
 std::string humanize(double v)
