@@ -11,6 +11,7 @@ PACKAGES=(
   prometheus
   nlohmann-json3-dev libfast-float-dev zlib1g-dev libre2-dev libyaml-cpp-dev openssl apache2-utils
   libbenchmark-dev
+  desktop-file-utils appstream libxml2-utils shared-mime-info
   clang-14 libclang-rt-14-dev
 )
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Sets everything up and runs the whole test suite:
 #   1. the optimised build and every CTest test (unit, integration, CLI);
-#   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer;
-#   3. the libFuzzer targets for a bounded time (FUZZ_SECONDS, default 30 each).
+#   2. the .deb: built, validated (desktop-file-validate, appstreamcli), and on
+#      CI installed and run;
+#   3. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer;
+#   4. the libFuzzer targets for a bounded time (FUZZ_SECONDS, default 30 each).
 # Prints CTest's summary for each stage; exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,9 @@ echo "== build (default) =="
 scripts/build.sh default
 echo "== tests (default) =="
 ctest --preset default -j "$(nproc)" || status=1
+
+echo "== package (.deb) =="
+scripts/package.sh || status=1
 
 echo "== build (asan + ubsan) =="
 scripts/build.sh asan
