@@ -210,7 +210,9 @@ private slots:
               "count_values without (a) ('v', x)", "topk(3, x) by (a) * on (b) group_left () y", "`raw\\`",
               "\"\\U0010ffff\\u00a0\"", "((((x))))", "label_replace(x, \"d\", \"$1\", \"s\", \"(.*)\")",
               "{__name__=\"x\", a=~\"b|c\"}", "by{offset=\"1\"} offset 1m", "sum", "quantile(0.5, x)",
-              "holt_winters(x[5m], 0.5, 0.5)", "vector(time())", "foo[5m x]"}) {
+              "holt_winters(x[5m], 0.5, 0.5)", "vector(time())", "foo[5m x]",
+              // Found by fuzz_promql: +Inf printed as "+Inf" read back as +(Inf ^ ...).
+              "inf^-x ^ 2", "Inf ^ 2", "+Inf"}) {
             QTest::newRow(query) << QString::fromUtf8(query);
         }
     }

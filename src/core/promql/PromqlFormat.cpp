@@ -1,12 +1,13 @@
 // format(): Prometheus 2.42's String() of each node (promql/parser/printer.go),
-// with two changes so that parse(format(e)) is always equal to e: matchers
-// keep their written order (Prometheus sorts them), and group_left/right is
-// printed even after an empty ignoring ().
+// with three changes so that parse(format(e)) is always equal to e: matchers
+// keep their written order (Prometheus sorts them), group_left/right is
+// printed even after an empty ignoring (), and +Inf is printed as Inf.
 
 #include "Ast.h"
 #include "Functions.h"
 #include "PromqlText.h"
 
+#include <cmath>
 #include <cstdlib>
 
 namespace mw::promql {
@@ -157,6 +158,11 @@ std::string format(const Expr &expr)
         [](const auto &n) -> std::string {
             using T = std::decay_t<decltype(n)>;
             if constexpr (std::is_same_v<T, NumberLiteral>) {
+                // Prometheus prints +Inf, which reads back as unary plus on
+                // Inf and, before ^, as +(Inf ^ ...): a different tree. Inf
+                // reads back as this literal everywhere.
+                if (std::isinf(n.value) && n.value > 0)
+                    return "Inf";
                 return text::formatFloat(n.value);
             } else if constexpr (std::is_same_v<T, StringLiteral>) {
                 return text::quote(n.value);
