@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Runs each libFuzzer target for a bounded time on a corpus seeded from the
-# test data. Usage: scripts/fuzz.sh [SECONDS]   (needs: scripts/build.sh fuzz)
+# Runs each libFuzzer target on a corpus seeded from the test data, for a fixed
+# number of inputs from a fixed seed (FUZZ_RUNS, default 100000; FUZZ_SEED,
+# default 1) so that a run is repeatable: the same code and corpus explore the
+# same inputs on every machine, and CI does not fail on a finding that a
+# developer's run could not reproduce. SECONDS caps each target's time.
+# Usage: scripts/fuzz.sh [SECONDS]   (needs: scripts/build.sh fuzz)
+# For open-ended fuzzing: FUZZ_RUNS=-1 FUZZ_SEED=0 scripts/fuzz.sh 3600
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
+runs="${FUZZ_RUNS:-100000}"
+seed="${FUZZ_SEED:-1}"
 bin=build/fuzz/tests/fuzz
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -20,8 +27,8 @@ cp tests/data/quality/fuzz/* "$work/quality_feed/"
 
 status=0
 for target in exposition gzip promql rulefile quality_feed; do
-  echo "fuzz_$target: ${seconds}s"
-  if ! "$bin/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
+  echo "fuzz_$target: $runs inputs from seed $seed, at most ${seconds}s"
+  if ! "$bin/fuzz_$target" -max_total_time="$seconds" -runs="$runs" -seed="$seed" -rss_limit_mb=2048 -max_len=65536 \
       -print_final_stats=1 -artifact_prefix="$work/crash-$target-" "$work/$target" \
       > "$work/$target.log" 2>&1; then
     status=1
