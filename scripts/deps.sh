@@ -10,7 +10,8 @@ PACKAGES=(
   prometheus-cpp-dev qtkeychain-qt6-dev
   prometheus
   nlohmann-json3-dev libfast-float-dev zlib1g-dev libre2-dev libyaml-cpp-dev openssl apache2-utils
-  libbenchmark-dev
+  libbenchmark-dev libqt6charts6-dev libqt6opengl6-dev
+  xvfb xauth
   desktop-file-utils appstream libxml2-utils shared-mime-info
   clang-14 libclang-rt-14-dev
 )
