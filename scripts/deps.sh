@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config python3 gzip
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev libqt6websockets6-dev
   prometheus-cpp-dev qtkeychain-qt6-dev
-  prometheus
+  prometheus prometheus-alertmanager
   nlohmann-json3-dev libfast-float-dev zlib1g-dev libre2-dev libyaml-cpp-dev openssl apache2-utils
   libbenchmark-dev libqt6charts6-dev libqt6opengl6-dev
   xvfb xauth dunst dbus dbus-x11 libqt6sql6-sqlite

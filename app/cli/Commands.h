@@ -11,5 +11,6 @@ int runParse(const QStringList &args);
 int runScrape(const QStringList &args);
 int runDetect(const QStringList &args);
 int runQuery(const QStringList &args);
+int runRules(const QStringList &args);
 
 } // namespace mw::cli

@@ -19,6 +19,8 @@ void printUsage(FILE *to)
                "  query (--prometheus URL | --scrape URL... --duration D | --load FILE)\n"
                "        [--time T | --start T --end T --step S] [--json] EXPR\n"
                "        Run a PromQL expression on a Prometheus server, or locally on scraped or loaded data.\n"
+               "  rules check [--json] FILE | rules eval (--prometheus URL | --scrape URL... --duration D | --load FILE) [--time T] [--steps N --step S] [--json] FILE\n"
+               "        Validate a Prometheus rule file, or evaluate its alerting rules (pending -> firing with --steps).\n"
                "  detect [--json] [--fallback-format FORMAT] URL|FILE|-\n"
                "        Recognise the model server behind a payload or URL and print its preset dashboard.\n"
                "\n"
@@ -47,6 +49,8 @@ int main(int argc, char **argv)
         return mw::cli::runScrape(args);
     if (command == u"query")
         return mw::cli::runQuery(args);
+    if (command == u"rules")
+        return mw::cli::runRules(args);
     if (command == u"detect")
         return mw::cli::runDetect(args);
     if (command == u"--help" || command == u"-h" || command == u"help") {

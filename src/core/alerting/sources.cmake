@@ -18,6 +18,8 @@ list(APPEND MW_CORE_SOURCES
   alerting/AlertRuleJson.cpp
   alerting/AlertStateJson.cpp
   alerting/RuleFileImporter.cpp
+  alerting/EngineRuleQuerier.cpp
+  alerting/RuleFileChecker.cpp
 )
 # PRIVATE: no public header of the alerting folder includes yaml-cpp.
 target_link_libraries(modelwatch_core PRIVATE yaml-cpp)

@@ -1,0 +1,3 @@
+#include "AmLogging.h"
+
+Q_LOGGING_CATEGORY(lcAlertmanager, "modelwatch.alertmanager", QtWarningMsg)
