@@ -15,7 +15,7 @@ bin=build/fuzz/tests/fuzz
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-mkdir -p "$work/exposition" "$work/gzip" "$work/promql" "$work/rulefile" "$work/quality_feed"
+mkdir -p "$work/exposition" "$work/gzip" "$work/promql" "$work/rulefile" "$work/quality_feed" "$work/dashboard"
 cp tests/data/samples/* "$work/exposition/"
 if [ -d tests/data/conformance ]; then
   find tests/data/conformance -type f -name '*.txt' -exec cp -t "$work/exposition/" {} + 2>/dev/null || true
@@ -24,9 +24,10 @@ for f in tests/data/samples/*; do gzip -c "$f" > "$work/gzip/$(basename "$f").gz
 cp tests/data/promql/*.promql "$work/promql/"
 cp tests/data/alerting/*.yml "$work/rulefile/"
 cp tests/data/quality/fuzz/* "$work/quality_feed/"
+cp resources/dashboards/*.json tests/data/dashboards/*.json tests/data/grafana/*.json "$work/dashboard/"
 
 status=0
-for target in exposition gzip promql rulefile quality_feed; do
+for target in exposition gzip promql rulefile quality_feed dashboard; do
   echo "fuzz_$target: $runs inputs from seed $seed, at most ${seconds}s"
   if ! "$bin/fuzz_$target" -max_total_time="$seconds" -runs="$runs" -seed="$seed" -rss_limit_mb=2048 -max_len=65536 \
       -print_final_stats=1 -artifact_prefix="$work/crash-$target-" "$work/$target" \

@@ -11,6 +11,7 @@ int runParse(const QStringList &args);
 int runScrape(const QStringList &args);
 int runDetect(const QStringList &args);
 int runQuery(const QStringList &args);
+int runDashboard(const QStringList &args);
 int runRules(const QStringList &args);
 
 } // namespace mw::cli

@@ -23,6 +23,8 @@ void printUsage(FILE *to)
                "        Validate a Prometheus rule file, or evaluate its alerting rules (pending -> firing with --steps).\n"
                "  detect [--json] [--fallback-format FORMAT] URL|FILE|-\n"
                "        Recognise the model server behind a payload or URL and print its preset dashboard.\n"
+               "  dashboard convert --from-grafana IN OUT | dashboard check FILE\n"
+               "        Convert a Grafana dashboard; check a ModelWatch dashboard and its expressions.\n"
                "\n"
                "Exit status: 0 valid, 1 invalid payload or failed scrape, 2 usage or I/O error.\n",
                to);
@@ -53,6 +55,8 @@ int main(int argc, char **argv)
         return mw::cli::runRules(args);
     if (command == u"detect")
         return mw::cli::runDetect(args);
+    if (command == u"dashboard")
+        return mw::cli::runDashboard(args);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         printUsage(stdout);
         return 0;

@@ -7,7 +7,7 @@ namespace mw::presets {
 
 namespace {
 
-constexpr std::array<std::pair<Unit, std::string_view>, 14> kUnits{{
+constexpr std::array<std::pair<Unit, std::string_view>, 15> kUnits{{
     {Unit::None, "none"},
     {Unit::Count, "count"},
     {Unit::RequestsPerSecond, "requests_per_second"},
@@ -16,6 +16,7 @@ constexpr std::array<std::pair<Unit, std::string_view>, 14> kUnits{{
     {Unit::Seconds, "seconds"},
     {Unit::Milliseconds, "milliseconds"},
     {Unit::Microseconds, "microseconds"},
+    {Unit::Nanoseconds, "nanoseconds"},
     {Unit::Bytes, "bytes"},
     {Unit::BytesPerSecond, "bytes_per_second"},
     {Unit::Cores, "cores"},

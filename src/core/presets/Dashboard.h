@@ -21,6 +21,7 @@ enum class Unit : uint8_t {
     Seconds,           ///< [seconds] durations; scale to ms/µs when small
     Milliseconds,      ///< [milliseconds] durations already in ms (Triton histograms, TorchServe gauges)
     Microseconds,      ///< [microseconds] durations in µs (TF Serving, Triton, TorchServe counters)
+    Nanoseconds,       ///< [nanoseconds] durations in ns (Grafana's "ns")
     Bytes,             ///< [bytes] binary-scaled (KiB, MiB, GiB)
     BytesPerSecond,    ///< [bytes_per_second] binary-scaled throughput (network, disk)
     Cores,             ///< [cores] CPU seconds per second (1 = one core busy)

@@ -1,0 +1,113 @@
+#include "DocumentCheck.h"
+
+#include "JsonText.h"
+
+#include "promql/Ast.h"
+
+namespace mw::dashboard {
+
+namespace {
+
+bool isNameChar(char c)
+{
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+std::string valueOf(const Variable &v)
+{
+    if (!v.current.empty() && v.current.front() != "$__all")
+        return v.current.front();
+    if (!v.options.empty())
+        return v.options.front();
+    return "x";
+}
+
+/// The variable named at `expr[i]` ('$' or '['), and the length of the reference.
+const Variable *reference(std::string_view expr, std::size_t i, const std::vector<Variable> &vars, std::size_t &length)
+{
+    std::size_t nameAt = 0;
+    std::size_t nameEnd = 0;
+    std::size_t end = 0;
+    if (expr.substr(i, 2) == "[[") {
+        nameAt = i + 2;
+        nameEnd = expr.find("]]", nameAt);
+        if (nameEnd == std::string_view::npos)
+            return nullptr;
+        end = nameEnd + 2;
+    } else if (expr.substr(i, 2) == "${") {
+        nameAt = i + 2;
+        end = expr.find('}', nameAt);
+        if (end == std::string_view::npos)
+            return nullptr;
+        nameEnd = std::min(expr.find(':', nameAt), end);
+        ++end;
+    } else if (expr[i] == '$') {
+        nameAt = i + 1;
+        nameEnd = nameAt;
+        while (nameEnd < expr.size() && isNameChar(expr[nameEnd]))
+            ++nameEnd;
+        end = nameEnd;
+    } else {
+        return nullptr;
+    }
+    const std::string_view name = expr.substr(nameAt, nameEnd - nameAt);
+    for (const Variable &v : vars) {
+        if (v.name == name) {
+            length = end - i;
+            return &v;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+std::string substituteVariables(std::string_view expr, const std::vector<Variable> &variables,
+                                std::vector<std::size_t> *origin)
+{
+    std::string out;
+    if (origin)
+        origin->clear();
+    std::size_t i = 0;
+    while (i < expr.size()) {
+        std::size_t length = 0;
+        if (const Variable *v = (expr[i] == '$' || expr[i] == '[') ? reference(expr, i, variables, length) : nullptr) {
+            const std::string value = valueOf(*v);
+            out += value;
+            if (origin)
+                origin->insert(origin->end(), value.size(), i);
+            i += length;
+            continue;
+        }
+        out.push_back(expr[i]);
+        if (origin)
+            origin->push_back(i);
+        ++i;
+    }
+    return out;
+}
+
+std::vector<Issue> checkExpressions(const Document &d)
+{
+    std::vector<Issue> issues;
+    auto check = [&](const std::string &expr, std::string pointer) {
+        std::vector<std::size_t> origin;
+        const std::string text = substituteVariables(expr, d.variables, &origin);
+        const promql::ParseResult r = promql::parse(text);
+        if (!r.error)
+            return;
+        const std::size_t at = r.error->offset < origin.size() ? origin[r.error->offset] : expr.size();
+        int line = 0;
+        int column = 0;
+        lineColumnAt(expr, at, line, column);
+        issues.push_back({std::move(pointer), r.error->message, line, column});
+    };
+    for (std::size_t p = 0; p < d.panels.size(); ++p)
+        for (std::size_t q = 0; q < d.panels[p].queries.size(); ++q)
+            check(d.panels[p].queries[q].expr, pointerChild(pointerChild(pointerChild(pointerChild("/panels", p), "queries"), q), "expr"));
+    for (std::size_t r = 0; r < d.rules.size(); ++r)
+        check(d.rules[r].rule.expr, pointerChild(pointerChild("/rules", r), "expr"));
+    return issues;
+}
+
+} // namespace mw::dashboard

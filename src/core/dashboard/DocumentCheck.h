@@ -1,0 +1,26 @@
+#pragma once
+
+#include "Document.h"
+#include "Issue.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mw::dashboard {
+
+/// Parses every panel query and every rule expression with promql::parse()
+/// (Prometheus 2.42's grammar and type checks) and returns one Issue per
+/// expression that fails: pointer "/panels/3/queries/0/expr" or
+/// "/rules/1/expr", column the 1-based character column inside the
+/// expression as written, message Prometheus' ("unexpected ..."). Variables
+/// ($name, ${name}, ${name:format}, [[name]]) are replaced by their first
+/// current value (or option, or "x") before parsing, as the query would run.
+std::vector<Issue> checkExpressions(const Document &document);
+
+/// `expr` with the document's variables substituted; `origin[i]` is the
+/// byte offset in `expr` that output byte i came from.
+std::string substituteVariables(std::string_view expr, const std::vector<Variable> &variables,
+                                std::vector<std::size_t> *origin = nullptr);
+
+} // namespace mw::dashboard
