@@ -13,5 +13,6 @@ int runDetect(const QStringList &args);
 int runQuery(const QStringList &args);
 int runDashboard(const QStringList &args);
 int runRules(const QStringList &args);
+int runQuality(const QStringList &args);
 
 } // namespace mw::cli

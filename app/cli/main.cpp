@@ -25,6 +25,8 @@ void printUsage(FILE *to)
                "        Recognise the model server behind a payload or URL and print its preset dashboard.\n"
                "  dashboard convert --from-grafana IN OUT | dashboard check FILE\n"
                "        Convert a Grafana dashboard; check a ModelWatch dashboard and its expressions.\n"
+               "  quality [--window N|DURATION] [--format jsonl|csv] [--join-window D] [--positive-class C] [--json] FEED\n"
+               "        Precision, recall, F1, accuracy and AUCs of a labeled-prediction feed (file, - or URL).\n"
                "\n"
                "Exit status: 0 valid, 1 invalid payload or failed scrape, 2 usage or I/O error.\n",
                to);
@@ -51,6 +53,8 @@ int main(int argc, char **argv)
         return mw::cli::runScrape(args);
     if (command == u"query")
         return mw::cli::runQuery(args);
+    if (command == u"quality")
+        return mw::cli::runQuality(args);
     if (command == u"rules")
         return mw::cli::runRules(args);
     if (command == u"detect")

@@ -13,3 +13,7 @@ list(APPEND MW_CORE_SOURCES
   quality/RankingReport.cpp
   quality/QualityWindow.cpp
 )
+list(APPEND MW_CORE_SOURCES
+  quality/QualityPipeline.cpp
+  quality/QualityQueries.cpp
+)
