@@ -20,7 +20,8 @@ constexpr const char *kNotYet =
     "The desktop dashboard window is not built yet: it is the next milestone.\n"
     "This build has the metrics engine, the data sources (Prometheus API client,\n"
     "direct scraping, a local PromQL engine), model-server detection with preset\n"
-    "dashboards, the alert engine core and the demo model server.\n";
+    "dashboards, dashboard documents, the alert engine with notifications and\n"
+    "history, the model-quality maths and the demo model server.\n";
 
 int runDemo()
 {
