@@ -11,7 +11,7 @@ PACKAGES=(
   prometheus prometheus-alertmanager
   nlohmann-json3-dev libfast-float-dev zlib1g-dev libre2-dev libyaml-cpp-dev openssl apache2-utils
   libbenchmark-dev libqt6charts6-dev libqt6opengl6-dev
-  xvfb xauth dunst dbus dbus-x11 libqt6sql6-sqlite
+  xvfb xauth dunst dbus dbus-x11 libqt6sql6-sqlite libqt6svg6 ccache
   desktop-file-utils appstream libxml2-utils shared-mime-info
   clang-14 libclang-rt-14-dev
 )

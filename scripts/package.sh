@@ -48,6 +48,19 @@ if [ "${CI:-}" = "true" ] || [ "${MW_INSTALL_DEB:-}" = "1" ]; then
   [ -n "$url" ] || { kill "$pid"; echo "package: the installed demo server printed no URL" >&2; exit 1; }
   /usr/bin/modelwatch-cli detect "$url/monitoring/prometheus/metrics" | head -n 1
   kill "$pid"; wait "$pid" || true
+  # The installed window opens the demo dashboard (offscreen: no display here).
+  QT_QPA_PLATFORM=offscreen /usr/bin/modelwatch --demo >"$out" 2>/dev/null &
+  pid=$!
+  shown=""
+  for _ in $(seq 1 200); do
+    shown=$(grep -m1 '^modelwatch: showing' "$out" || true)
+    [ -n "$shown" ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill "$pid" 2>/dev/null; wait "$pid" || true
+  [ -n "$shown" ] || { echo "package: the installed modelwatch --demo did not show its dashboard" >&2; cat "$out" >&2; exit 1; }
+  echo "package: $shown"
   rm -f "$out"
   grep -q "application/vnd.modelwatch.dashboard+json=$id.desktop" /usr/share/applications/mimeinfo.cache \
     || { echo "package: the dashboard MIME type is not bound to $id.desktop" >&2; exit 1; }

@@ -1,72 +1,86 @@
-// modelwatch: the desktop application. The dashboard window is the next piece
-// of work (the dashboard issue); until it lands this executable says so
-// plainly instead of pretending. `modelwatch --demo` already starts the real
-// demo model server in-process, as the window will, and shows how to watch
-// it live with modelwatch-cli meanwhile.
+// modelwatch: the desktop application.
+//   modelwatch [DASHBOARD.json]   open a dashboard file
+//   modelwatch --demo             start the demo model server in-process and open its dashboard
 
+#include "AppAlerts.h"
+#include "DemoBackends.h"
+#include "DemoMenu.h"
+#include "MainWindow.h"
+#include "PanelEditing.h"
 #include "demo/DemoServer.h"
 
-#include <QCoreApplication>
-#include <QStringList>
-#include <QTextStream>
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 namespace {
 
-constexpr const char *kNotYet =
-    "ModelWatch " MODELWATCH_VERSION "\n"
-    "\n"
-    "The desktop dashboard window is not built yet: it is the next milestone.\n"
-    "This build has the metrics engine, the data sources (Prometheus API client,\n"
-    "direct scraping, a local PromQL engine), model-server detection with preset\n"
-    "dashboards, dashboard documents, the alert engine with notifications and\n"
-    "history, the model-quality maths and the demo model server.\n";
-
-int runDemo()
-{
-    mw::demo::DemoServer::Options options;
-    options.port = 0; // a free port: never collide with a real TF Serving on 8501
-    mw::demo::DemoServer server(options);
-    QString error;
-    if (!server.start(&error)) {
-        std::fprintf(stderr, "modelwatch: the demo model server did not start: %s\n", qPrintable(error));
-        return 1;
-    }
-    const QString base = server.url().toString();
-    const QString metrics = base + QStringLiteral("/monitoring/prometheus/metrics");
-    QTextStream out(stdout);
-    out << kNotYet << "\n"
-        << "The demo model server is running in this process, with its own load:\n"
-        << "  " << base << "\n\n"
-        << "Watch it from another terminal (press Ctrl+C here to stop it):\n"
-        << "  build/default/app/cli/modelwatch-cli detect " << metrics << "\n"
-        << "  build/default/app/cli/modelwatch-cli query --scrape " << metrics
-        << " --duration 15s 'sum(rate(:tensorflow:serving:request_count[10s])) by (status)'\n"
-        << "  curl -X POST '" << base << "/faults/latency?enabled=1'   # then watch latency climb\n"
-        << Qt::endl;
-    return QCoreApplication::exec();
-}
+constexpr const char *kAppId = "org.modelwatch.ModelWatch";
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("modelwatch"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(MODELWATCH_VERSION));
-    const QStringList args = QCoreApplication::arguments().mid(1);
-    if (args.contains(QStringLiteral("--version"))) {
-        std::printf("modelwatch %s\n", MODELWATCH_VERSION);
-        return 0;
+    // Answer --version without a display (QApplication needs one).
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("modelwatch %s\n", MODELWATCH_VERSION);
+            return 0;
+        }
     }
-    if (args.contains(QStringLiteral("--demo")))
-        return runDemo();
-    std::fputs(kNotYet, stdout);
-    std::fputs("\nTry:\n"
-               "  modelwatch --demo\n"
-               "  modelwatch-cli parse tests/data/samples/04_vllm_v1_metrics.txt\n"
-               "  modelwatch-cli detect tests/data/samples/01_tfserving_monitoring_prometheus_metrics.txt\n",
-               stdout);
-    return 0;
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("modelwatch"));
+    QApplication::setApplicationDisplayName(QStringLiteral("ModelWatch"));
+    QApplication::setOrganizationName(QStringLiteral("ModelWatch"));
+    QApplication::setApplicationVersion(QStringLiteral(MODELWATCH_VERSION));
+    QGuiApplication::setDesktopFileName(QString::fromLatin1(kAppId));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.modelwatch.ModelWatch.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Dashboards and KPI alerts for AI model servers."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QApplication::translate("main", "Start the demo model server in this process and open its dashboard."));
+    parser.addOption(demoOption);
+    parser.addPositionalArgument(QStringLiteral("dashboard"), QApplication::translate("main", "A dashboard file to open."),
+                                 QStringLiteral("[DASHBOARD.json]"));
+    parser.process(app);
+
+    std::unique_ptr<mw::demo::DemoServer> demo;
+    if (parser.isSet(demoOption)) {
+        mw::demo::DemoServer::Options options;
+        options.port = 0; // a free port: never collide with a real TF Serving on 8501
+        demo = std::make_unique<mw::demo::DemoServer>(options);
+        QString error;
+        if (!demo->start(&error)) {
+            std::fprintf(stderr, "modelwatch: the demo model server did not start: %s\n", qPrintable(error));
+            return 1;
+        }
+        std::printf("modelwatch: demo model server at %s\n", qPrintable(demo->url().toString()));
+        std::fflush(stdout);
+    }
+
+    mw::ui::MainWindow window(mw::app::backendMaker(demo.get()));
+    window.setPanelEditor(mw::app::panelEditor());
+    mw::app::AppAlerts alerts(window);
+    if (demo)
+        window.addExtraMenu(new mw::app::DemoMenu(*demo, &window));
+
+    const QStringList files = parser.positionalArguments();
+    bool opened = false;
+    if (!files.isEmpty())
+        opened = window.openFile(files.front());
+    else if (demo)
+        opened = window.openExample(QString::fromLatin1(mw::app::kDemoExample));
+    if (!opened)
+        window.newDashboard();
+    window.show();
+    std::printf("modelwatch: showing \"%s\"\n", window.documentController()->document().title.c_str());
+    std::fflush(stdout);
+    return QApplication::exec();
 }

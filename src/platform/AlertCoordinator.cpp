@@ -26,6 +26,14 @@ AlertCoordinator::AlertCoordinator(const alerting::Clock &clock, alerting::RuleQ
     m_timer.setInterval(1000);
     m_timer.setTimerType(Qt::CoarseTimer);
     connect(&m_timer, &QTimer::timeout, this, &AlertCoordinator::tick);
+    setSink(sink);
+}
+
+void AlertCoordinator::setSink(NotificationSink *sink)
+{
+    if (NotificationSink *old = m_sink.data())
+        disconnect(old, &NotificationSink::actionInvoked, this, &AlertCoordinator::onAction);
+    m_sink = sink;
     if (sink)
         connect(sink, &NotificationSink::actionInvoked, this, &AlertCoordinator::onAction);
 }
@@ -82,9 +90,24 @@ void AlertCoordinator::tick()
     apply(m_engine->tick());
 }
 
-ActionResult AlertCoordinator::acknowledge(const std::string &instanceId, const QString &comment)
+ActionResult AlertCoordinator::acknowledge(const std::string &instanceId, const QString &comment,
+                                           std::optional<int64_t> durationMs)
 {
-    ActionResult r = m_engine->acknowledge(instanceId, localUserName().toStdString(), comment.toStdString());
+    ActionResult r = m_engine->acknowledge(instanceId, localUserName().toStdString(), comment.toStdString(), durationMs);
+    apply(r.events);
+    return r;
+}
+
+ActionResult AlertCoordinator::unacknowledge(const std::string &instanceId)
+{
+    ActionResult r = m_engine->unacknowledge(instanceId, localUserName().toStdString());
+    apply(r.events);
+    return r;
+}
+
+ActionResult AlertCoordinator::unsnooze(const std::string &snoozeId)
+{
+    ActionResult r = m_engine->unsnooze(snoozeId, localUserName().toStdString());
     apply(r.events);
     return r;
 }

@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace mw::platform {
@@ -34,6 +35,11 @@ public:
                      NotificationSink *sink, alerting::EngineOptions options = {}, QObject *parent = nullptr);
     ~AlertCoordinator() override;
 
+    /// Where notifications go from now on (not owned; null: nowhere). The
+    /// tray's sink needs the alerts pane, which needs the coordinator: the
+    /// window sets the sink once both exist.
+    void setSink(NotificationSink *sink);
+
     /// Sets the rules and, the first time, takes the engine's state back from
     /// the history: acknowledged or already announced alerts do not notify again.
     std::vector<std::string> setRules(std::vector<alerting::AlertRule> rules);
@@ -44,8 +50,14 @@ public:
 
     const alerting::AlertEngine &engine() const { return *m_engine; }
     /// The operator's actions, through the same persist-then-notify path.
-    alerting::ActionResult acknowledge(const std::string &instanceId, const QString &comment);
+    /// Acknowledges until the alert resolves (no duration) or for `durationMs`.
+    alerting::ActionResult acknowledge(const std::string &instanceId, const QString &comment,
+                                       std::optional<int64_t> durationMs = std::nullopt);
+    /// Withdraws the acknowledgement of `instanceId` (as the local user).
+    alerting::ActionResult unacknowledge(const std::string &instanceId);
     alerting::ActionResult snoozeInstance(const std::string &instanceId, int64_t durationMs, const QString &comment);
+    /// Withdraws a snooze (its id is in the engine's snoozes()).
+    alerting::ActionResult unsnooze(const std::string &snoozeId);
 
     /// The login name of the person at this desktop.
     static QString localUserName();

@@ -118,4 +118,66 @@ ValueFormatter percent()
     };
 }
 
+ValueFormatter iecBytes(const QString &perTime)
+{
+    return [perTime](double v) -> QString {
+        if (!std::isfinite(v))
+            return noData();
+        static const std::array<const char *, 7> units = {{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}};
+        double a = std::fabs(v);
+        std::size_t i = 0;
+        while (a >= 1024 * (1 - 1e-12) && i + 1 < units.size()) {
+            a /= 1024;
+            ++i;
+        }
+        const double shown = v < 0 ? -a : a;
+        return significant(shown, QLocale()) + QLatin1Char(' ') + tr(units[i]) + perTime;
+    };
+}
+
+ValueFormatter forUnit(presets::Unit unit)
+{
+    using presets::Unit;
+    switch (unit) {
+    case Unit::None:
+    case Unit::Count:
+        return [](double v) -> QString { return si(v, QString()); };
+    case Unit::RequestsPerSecond:
+        return siUnit(tr("req/s"));
+    case Unit::TokensPerSecond:
+        return siUnit(tr("tok/s"));
+    case Unit::PerSecond:
+        return siUnit(tr("/s"));
+    case Unit::Seconds:
+        return seconds();
+    case Unit::Milliseconds: {
+        const ValueFormatter s = seconds();
+        return [s](double v) { return s(v / 1e3); };
+    }
+    case Unit::Microseconds: {
+        const ValueFormatter s = seconds();
+        return [s](double v) { return s(v / 1e6); };
+    }
+    case Unit::Nanoseconds: {
+        const ValueFormatter s = seconds();
+        return [s](double v) { return s(v / 1e9); };
+    }
+    case Unit::Bytes:
+        return iecBytes();
+    case Unit::BytesPerSecond:
+        return iecBytes(tr("/s"));
+    case Unit::Cores:
+        return siUnit(tr("cores"));
+    case Unit::Percent: {
+        const ValueFormatter p = percent();
+        return [p](double v) { return p(v / 100); };
+    }
+    case Unit::Ratio:
+        return percent();
+    case Unit::Watts:
+        return siUnit(tr("W"));
+    }
+    return siUnit(QString());
+}
+
 } // namespace mw::ValueFormat

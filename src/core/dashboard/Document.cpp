@@ -10,7 +10,16 @@ using alerting::detail::EnumTable;
 using alerting::detail::fromId;
 using alerting::detail::idOf;
 
-constexpr EnumTable<PanelKind, 2> kPanelKinds{{{PanelKind::Timeseries, "timeseries"}, {PanelKind::Stat, "stat"}}};
+constexpr EnumTable<PanelKind, 4> kPanelKinds{{{PanelKind::Timeseries, "timeseries"},
+                                               {PanelKind::Stat, "stat"},
+                                               {PanelKind::QualityCurve, "quality_curve"},
+                                               {PanelKind::ConfusionMatrix, "confusion_matrix"}}};
+constexpr EnumTable<QualityCurveKind, 3> kQualityCurves{
+    {{QualityCurveKind::Roc, "roc"}, {QualityCurveKind::Pr, "pr"}, {QualityCurveKind::Both, "both"}}};
+constexpr EnumTable<ConfusionNormalize, 3> kNormalizes{
+    {{ConfusionNormalize::None, "none"}, {ConfusionNormalize::Row, "row"}, {ConfusionNormalize::Column, "column"}}};
+constexpr EnumTable<FeedFormat, 3> kFeedFormats{
+    {{FeedFormat::Auto, "auto"}, {FeedFormat::JsonLines, "jsonl"}, {FeedFormat::Csv, "csv"}}};
 constexpr EnumTable<LegendCalc, 4> kLegendCalcs{
     {{LegendCalc::Last, "last"}, {LegendCalc::Min, "min"}, {LegendCalc::Max, "max"}, {LegendCalc::Mean, "mean"}}};
 constexpr EnumTable<StatReduce, 4> kStatReduces{
@@ -22,7 +31,8 @@ constexpr EnumTable<Refresh, 6> kRefreshes{{{Refresh::Off, "off"},
                                             {Refresh::TenSeconds, "10s"},
                                             {Refresh::ThirtySeconds, "30s"},
                                             {Refresh::OneMinute, "1m"}}};
-constexpr EnumTable<SourceKind, 2> kSourceKinds{{{SourceKind::Prometheus, "prometheus"}, {SourceKind::Scrape, "scrape"}}};
+constexpr EnumTable<SourceKind, 3> kSourceKinds{
+    {{SourceKind::Prometheus, "prometheus"}, {SourceKind::Scrape, "scrape"}, {SourceKind::Feed, "feed"}}};
 constexpr EnumTable<VariableKind, 2> kVariableKinds{{{VariableKind::Query, "query"}, {VariableKind::Custom, "custom"}}};
 
 } // namespace
@@ -32,6 +42,16 @@ const Panel *Document::panel(int id) const
     for (const Panel &p : panels)
         if (p.id == id)
             return &p;
+    return nullptr;
+}
+
+const Source *Document::sourceOf(const Panel &p) const
+{
+    if (p.source.empty())
+        return sources.empty() ? nullptr : &sources.front();
+    for (const Source &s : sources)
+        if (s.name == p.source)
+            return &s;
     return nullptr;
 }
 
@@ -58,5 +78,16 @@ std::string_view sourceKindId(SourceKind v) { return idOf(kSourceKinds, v); }
 std::optional<SourceKind> sourceKindFromId(std::string_view id) { return fromId(kSourceKinds, id); }
 std::string_view variableKindId(VariableKind v) { return idOf(kVariableKinds, v); }
 std::optional<VariableKind> variableKindFromId(std::string_view id) { return fromId(kVariableKinds, id); }
+std::string_view qualityCurveKindId(QualityCurveKind v) { return idOf(kQualityCurves, v); }
+std::optional<QualityCurveKind> qualityCurveKindFromId(std::string_view id) { return fromId(kQualityCurves, id); }
+std::string_view confusionNormalizeId(ConfusionNormalize v) { return idOf(kNormalizes, v); }
+std::optional<ConfusionNormalize> confusionNormalizeFromId(std::string_view id) { return fromId(kNormalizes, id); }
+std::string_view feedFormatId(FeedFormat v) { return idOf(kFeedFormats, v); }
+std::optional<FeedFormat> feedFormatFromId(std::string_view id) { return fromId(kFeedFormats, id); }
+
+bool isQualityPanel(PanelKind kind)
+{
+    return kind == PanelKind::QualityCurve || kind == PanelKind::ConfusionMatrix;
+}
 
 } // namespace mw::dashboard

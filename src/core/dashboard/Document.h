@@ -11,6 +11,7 @@
 #include "alerting/AlertRule.h"
 #include "presets/Dashboard.h"
 #include "presets/ServerKind.h"
+#include "quality/FeedRecord.h"
 
 #include <cstdint>
 #include <map>
@@ -23,6 +24,7 @@ namespace mw::dashboard {
 
 using presets::Unit;
 using alerting::Severity;
+using quality::FeedFormat;
 
 inline constexpr int kGridColumns = 24;
 
@@ -30,6 +32,24 @@ inline constexpr int kGridColumns = 24;
 enum class PanelKind : uint8_t {
     Timeseries, ///< [timeseries] lines over time
     Stat,       ///< [stat] one big value, optional sparkline
+    QualityCurve,    ///< [quality_curve] ROC and/or precision-recall curve of a feed source's window
+    ConfusionMatrix, ///< [confusion_matrix] heatmap of a feed source's confusion counts
+};
+
+/// Which curves a quality_curve panel draws.
+enum class QualityCurveKind : uint8_t {
+    Roc,  ///< [roc] true positive rate over false positive rate, with the chance diagonal
+    Pr,   ///< [pr] precision over recall, with the base rate line
+    Both, ///< [both] side by side
+};
+
+/// What the cells of a confusion_matrix panel are coloured by. The heatmap
+/// draws actual classes as rows and predicted classes as columns
+/// (scikit-learn's ConfusionMatrixDisplay).
+enum class ConfusionNormalize : uint8_t {
+    None,   ///< [none] counts
+    Row,    ///< [row] share of the actual class: the diagonal is each class's recall
+    Column, ///< [column] share of the predicted class: the diagonal is each class's precision
 };
 
 /// A legend column of a timeseries panel.
@@ -68,6 +88,7 @@ enum class Refresh : uint8_t {
 enum class SourceKind : uint8_t {
     Prometheus, ///< [prometheus] a Prometheus-compatible HTTP API
     Scrape,     ///< [scrape] direct scraping of /metrics endpoints
+    Feed,       ///< [feed] a labeled-prediction feed: quality metrics computed locally
 };
 
 enum class VariableKind : uint8_t {
@@ -125,6 +146,20 @@ struct StatOptions
     bool operator==(const StatOptions &) const = default;
 };
 
+struct QualityCurveOptions
+{
+    QualityCurveKind curve = QualityCurveKind::Both;
+
+    bool operator==(const QualityCurveOptions &) const = default;
+};
+
+struct ConfusionMatrixOptions
+{
+    ConfusionNormalize normalize = ConfusionNormalize::None;
+
+    bool operator==(const ConfusionMatrixOptions &) const = default;
+};
+
 struct Panel
 {
     int id = 0; ///< > 0, unique; alert rules refer to it
@@ -137,6 +172,10 @@ struct Panel
     std::vector<Threshold> thresholds; ///< ascending values
     TimeseriesOptions timeseries;      ///< used when kind is Timeseries
     StatOptions stat;                  ///< used when kind is Stat
+    QualityCurveOptions qualityCurve;  ///< used when kind is QualityCurve
+    ConfusionMatrixOptions confusionMatrix; ///< used when kind is ConfusionMatrix
+    /// The name of the source the panel reads; "" = the document's first source.
+    std::string source;
 
     bool operator==(const Panel &) const = default;
 };
@@ -157,15 +196,40 @@ struct SourceAuth
     bool operator==(const SourceAuth &) const = default;
 };
 
+/// How a feed source reads its feed and computes its quality window (see
+/// quality/QualityWindow.h and quality/PredictionJoiner.h for the rules).
+struct FeedSourceOptions
+{
+    FeedFormat format = FeedFormat::Auto;
+    int64_t joinWindowMs = 24 * 3600 * 1000; ///< how long a prediction waits for its label
+    int64_t windowMs = 3600 * 1000;          ///< time window of the metrics; 0 = none
+    int64_t windowCount = 0;                 ///< count window (newest N labeled); 0 = none
+    /// Every class, in order; empty = the labels of the first batch read
+    /// (sorted; numerically when all are integers), at least "0" and "1".
+    std::vector<std::string> classes;
+    /// Binary: the positive class; "" = "1" when a class is so named, else the last.
+    std::string positiveClass;
+    double threshold = 0.5;                  ///< binary score threshold when a record has no predicted label
+    /// The guard: below this many labeled predictions in the window, no
+    /// metric gets a value (alert rules see no data).
+    int64_t minSamples = 30;
+    int64_t evaluationIntervalMs = 15'000;   ///< how often the window's metrics become samples
+
+    bool operator==(const FeedSourceOptions &) const = default;
+};
+
 struct Source
 {
     std::string name; ///< unique
     SourceKind kind = SourceKind::Prometheus;
-    std::string url;                  ///< prometheus: the server's base URL
+    /// prometheus: the server's base URL; feed: an http(s):// URL (polled,
+    /// e.g. the demo server's /v1/feed) or a file path (tailed, like tail -F).
+    std::string url;
     SourceAuth auth;                  ///< prometheus, and scrape targets over TLS
     std::vector<std::string> targets; ///< scrape: /metrics URLs
     int64_t scrapeIntervalMs = 15'000; ///< scrape
     presets::ServerKind server = presets::ServerKind::Unknown; ///< scrape: what the targets are
+    FeedSourceOptions feed;           ///< feed
 
     bool operator==(const Source &) const = default;
 };
@@ -221,6 +285,9 @@ struct Document
 
     /// The panel with `id`, or null.
     const Panel *panel(int id) const;
+    /// The source a panel reads: the one it names, or the first; null when
+    /// there is none (no sources, or a name no source has).
+    const Source *sourceOf(const Panel &panel) const;
 };
 
 /// The thresholds a panel draws for the threshold rules tied to it (rule
@@ -242,5 +309,14 @@ std::string_view sourceKindId(SourceKind v);
 std::optional<SourceKind> sourceKindFromId(std::string_view id);
 std::string_view variableKindId(VariableKind v);
 std::optional<VariableKind> variableKindFromId(std::string_view id);
+std::string_view qualityCurveKindId(QualityCurveKind v);
+std::optional<QualityCurveKind> qualityCurveKindFromId(std::string_view id);
+std::string_view confusionNormalizeId(ConfusionNormalize v);
+std::optional<ConfusionNormalize> confusionNormalizeFromId(std::string_view id);
+/// auto, jsonl, csv.
+std::string_view feedFormatId(FeedFormat v);
+std::optional<FeedFormat> feedFormatFromId(std::string_view id);
+/// QualityCurve and ConfusionMatrix: the panels that read a feed source's window.
+bool isQualityPanel(PanelKind kind);
 
 } // namespace mw::dashboard

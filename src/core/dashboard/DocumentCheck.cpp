@@ -110,4 +110,34 @@ std::vector<Issue> checkExpressions(const Document &d)
     return issues;
 }
 
+std::vector<Issue> checkPanelSources(const Document &d)
+{
+    std::vector<Issue> issues;
+    for (std::size_t i = 0; i < d.panels.size(); ++i) {
+        const Panel &p = d.panels[i];
+        if (!isQualityPanel(p.kind))
+            continue;
+        const Source *s = d.sourceOf(p);
+        if (s && s->kind == SourceKind::Feed)
+            continue;
+        const std::string kind(panelKindId(p.kind));
+        const std::string at = pointerChild("/panels", i);
+        if (!p.source.empty() && s)
+            issues.push_back({pointerChild(at, "source"),
+                              "a " + kind + " panel reads a feed source; '" + s->name + "' is a "
+                                  + std::string(sourceKindId(s->kind)) + " source",
+                              0, 0});
+        else if (!p.source.empty())
+            issues.push_back({pointerChild(at, "source"), "no source is named '" + p.source + "'", 0, 0});
+        else if (s)
+            issues.push_back({at,
+                              "a " + kind + " panel reads a feed source: name one in \"source\" (the first source, '"
+                                  + s->name + "', is a " + std::string(sourceKindId(s->kind)) + " source)",
+                              0, 0});
+        else
+            issues.push_back({at, "a " + kind + " panel reads a feed source, and the document has no sources", 0, 0});
+    }
+    return issues;
+}
+
 } // namespace mw::dashboard

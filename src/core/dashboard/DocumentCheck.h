@@ -18,6 +18,14 @@ namespace mw::dashboard {
 /// current value (or option, or "x") before parsing, as the query would run.
 std::vector<Issue> checkExpressions(const Document &document);
 
+/// Checks what each panel reads: a quality panel (quality_curve,
+/// confusion_matrix) draws a feed source's window, so the source it names, or
+/// the document's first source when it names none, must be a feed source.
+/// One Issue per panel that does not: pointer "/panels/2/source" when the
+/// panel names its source, "/panels/2" when it relies on the first one.
+/// (Unknown source names are refused when the document is read.)
+std::vector<Issue> checkPanelSources(const Document &document);
+
 /// `expr` with the document's variables substituted; `origin[i]` is the
 /// byte offset in `expr` that output byte i came from.
 std::string substituteVariables(std::string_view expr, const std::vector<Variable> &variables,

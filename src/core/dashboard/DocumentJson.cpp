@@ -120,6 +120,9 @@ Document readCurrent(const json &j, const Limits &limits, std::vector<Issue> *wa
     for (const DocumentRule &rule : d.rules)
         names.push_back(rule.rule.id);
     checkUnique(names, "/rules", "id", "rule id");
+    for (std::size_t i = 0; i < d.panels.size(); ++i)
+        if (!d.panels[i].source.empty() && !d.sourceOf(d.panels[i]))
+            fail(pointerChild(pointerChild("/panels", i), "source"), "no source is named '" + d.panels[i].source + "'");
     for (std::size_t i = 0; i < d.rules.size(); ++i)
         if (d.rules[i].panelId && !d.panel(*d.rules[i].panelId))
             fail(pointerChild(pointerChild("/rules", i), "panelId"),

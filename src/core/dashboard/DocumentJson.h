@@ -45,7 +45,7 @@ struct ReadResult
 
 /// Reads a document from parsed JSON: checks every member, every
 /// cross-reference (unique panel ids, refIds, variable and source names, rule
-/// ids, rules' panelId) and the limits. Builds a fresh Document and returns
+/// ids, rules' panelId, panels' source) and the limits. Builds a fresh Document and returns
 /// it only when complete.
 ReadResult documentFromJson(const nlohmann::json &json, const Limits &limits = {});
 

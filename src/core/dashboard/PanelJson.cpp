@@ -105,6 +105,74 @@ StatOptions statOptionsFromJson(const json &j, const std::string &pointer, std::
     return o;
 }
 
+json qualityCurveOptionsToJson(const QualityCurveOptions &options)
+{
+    return {{"curve", qualityCurveKindId(options.curve)}};
+}
+
+QualityCurveOptions qualityCurveOptionsFromJson(const json &j, const std::string &pointer, std::vector<Issue> *warnings)
+{
+    ObjectReader r(j, pointer, warnings);
+    QualityCurveOptions o;
+    o.curve = r.enumOr<QualityCurveKind>("curve", QualityCurveKind::Both, &qualityCurveKindFromId,
+                                         "curve (roc, pr, both)");
+    r.finish();
+    return o;
+}
+
+json confusionMatrixOptionsToJson(const ConfusionMatrixOptions &options)
+{
+    return {{"normalize", confusionNormalizeId(options.normalize)}};
+}
+
+ConfusionMatrixOptions confusionMatrixOptionsFromJson(const json &j, const std::string &pointer,
+                                                      std::vector<Issue> *warnings)
+{
+    ObjectReader r(j, pointer, warnings);
+    ConfusionMatrixOptions o;
+    o.normalize = r.enumOr<ConfusionNormalize>("normalize", ConfusionNormalize::None, &confusionNormalizeFromId,
+                                               "normalization (none, row, column)");
+    r.finish();
+    return o;
+}
+
+namespace {
+
+json optionsToJson(const Panel &panel)
+{
+    switch (panel.kind) {
+    case PanelKind::Stat:
+        return statOptionsToJson(panel.stat);
+    case PanelKind::QualityCurve:
+        return qualityCurveOptionsToJson(panel.qualityCurve);
+    case PanelKind::ConfusionMatrix:
+        return confusionMatrixOptionsToJson(panel.confusionMatrix);
+    case PanelKind::Timeseries:
+        break;
+    }
+    return timeseriesOptionsToJson(panel.timeseries);
+}
+
+void readOptions(Panel &p, const json &options, const std::string &pointer, std::vector<Issue> *warnings)
+{
+    switch (p.kind) {
+    case PanelKind::Stat:
+        p.stat = statOptionsFromJson(options, pointer, warnings);
+        return;
+    case PanelKind::QualityCurve:
+        p.qualityCurve = qualityCurveOptionsFromJson(options, pointer, warnings);
+        return;
+    case PanelKind::ConfusionMatrix:
+        p.confusionMatrix = confusionMatrixOptionsFromJson(options, pointer, warnings);
+        return;
+    case PanelKind::Timeseries:
+        break;
+    }
+    p.timeseries = timeseriesOptionsFromJson(options, pointer, warnings);
+}
+
+} // namespace
+
 json panelToJson(const Panel &panel)
 {
     json queries = json::array();
@@ -116,9 +184,7 @@ json panelToJson(const Panel &panel)
                               {"severity", alerting::severityId(t.severity)},
                               {"color", t.color},
                               {"style", thresholdStyleId(t.style)}});
-    json options = panel.kind == PanelKind::Stat ? statOptionsToJson(panel.stat)
-                                                 : timeseriesOptionsToJson(panel.timeseries);
-    return {
+    json j = {
         {"id", panel.id},
         {"title", panel.title},
         {"description", panel.description},
@@ -127,8 +193,11 @@ json panelToJson(const Panel &panel)
         {"gridPos", {{"x", panel.grid.x}, {"y", panel.grid.y}, {"w", panel.grid.w}, {"h", panel.grid.h}}},
         {"queries", std::move(queries)},
         {"thresholds", std::move(thresholds)},
-        {"options", std::move(options)},
+        {"options", optionsToJson(panel)},
     };
+    if (!panel.source.empty())
+        j["source"] = panel.source;
+    return j;
 }
 
 Panel panelFromJson(const json &j, const std::string &pointer, const Limits &limits, std::vector<Issue> *warnings)
@@ -141,6 +210,7 @@ Panel panelFromJson(const json &j, const std::string &pointer, const Limits &lim
     p.kind = r.enumOr<PanelKind>("type", std::nullopt, &panelKindFromId, "panel type");
     p.unit = r.enumOr<Unit>("unit", Unit::None, &presets::unitFromId, "unit");
     p.grid = readGrid(r.required("gridPos", json::value_t::object), r.at("gridPos"), warnings);
+    p.source = r.stringOr("source", {});
     std::set<std::string> refIds;
     if (const json *queries = r.array("queries", limits.maxQueriesPerPanel)) {
         for (std::size_t i = 0; i < queries->size(); ++i) {
@@ -161,10 +231,7 @@ Panel panelFromJson(const json &j, const std::string &pointer, const Limits &lim
     // Each kind reads its own part; an absent part is the kind's defaults.
     const json *options = r.optional("options", json::value_t::object);
     const json empty = json::object();
-    if (p.kind == PanelKind::Stat)
-        p.stat = statOptionsFromJson(options ? *options : empty, r.at("options"), warnings);
-    else
-        p.timeseries = timeseriesOptionsFromJson(options ? *options : empty, r.at("options"), warnings);
+    readOptions(p, options ? *options : empty, r.at("options"), warnings);
     r.finish();
     return p;
 }

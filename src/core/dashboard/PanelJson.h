@@ -18,10 +18,15 @@ namespace mw::dashboard {
 ///      "gridPos": {"x": 0, "y": 8, "w": 12, "h": 8},  // 24-column grid
 ///      "queries": [{"refId": "A", "expr": "...", "legend": "p99 {{model_name}}", "hidden": false}],
 ///      "thresholds": [{"value": 500000, "severity": "critical", "color": "", "style": "line"}],
-///      "options": {...}}                              // the kind's own part:
+///      "options": {...},                              // the kind's own part
+///      "source": "quality"}                           // only when set: a source's name
 ///
 /// timeseries: `{"legendCalcs": ["last", "max"]}`;
-/// stat: `{"reduce": "last", "sparkline": true, "colorByThreshold": true}`.
+/// stat: `{"reduce": "last", "sparkline": true, "colorByThreshold": true}`;
+/// quality_curve: `{"curve": "both"}` (roc, pr, both);
+/// confusion_matrix: `{"normalize": "none"}` (none, row, column).
+/// "source" is written only when not empty (a panel without one reads the
+/// document's first source), so older files write back byte for byte.
 nlohmann::json panelToJson(const Panel &panel);
 
 /// Reads one panel at `pointer`; throws detail::ReadFailure naming the place
@@ -34,5 +39,11 @@ TimeseriesOptions timeseriesOptionsFromJson(const nlohmann::json &json, const st
                                             std::vector<Issue> *warnings);
 nlohmann::json statOptionsToJson(const StatOptions &options);
 StatOptions statOptionsFromJson(const nlohmann::json &json, const std::string &pointer, std::vector<Issue> *warnings);
+nlohmann::json qualityCurveOptionsToJson(const QualityCurveOptions &options);
+QualityCurveOptions qualityCurveOptionsFromJson(const nlohmann::json &json, const std::string &pointer,
+                                                std::vector<Issue> *warnings);
+nlohmann::json confusionMatrixOptionsToJson(const ConfusionMatrixOptions &options);
+ConfusionMatrixOptions confusionMatrixOptionsFromJson(const nlohmann::json &json, const std::string &pointer,
+                                                      std::vector<Issue> *warnings);
 
 } // namespace mw::dashboard

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace mw::dashboard::detail {
 
 using nlohmann::json;
@@ -59,6 +61,65 @@ SourceAuth readAuth(const json &j, const std::string &pointer, std::vector<Issue
     return a;
 }
 
+std::string durationText(ObjectReader &r, const char *key, int64_t fallback, int64_t minMs, const char *what)
+{
+    const std::string text = r.stringOr(key, alerting::formatPromDuration(fallback));
+    const std::optional<int64_t> ms = alerting::parsePromDuration(text);
+    if (!ms || *ms < minMs)
+        fail(r.at(key), std::string("not a duration of at least ") + what + ": '" + text + "'");
+    return text;
+}
+
+int64_t duration(ObjectReader &r, const char *key, int64_t fallback, int64_t minMs, const char *what)
+{
+    return *alerting::parsePromDuration(durationText(r, key, fallback, minMs, what));
+}
+
+FeedSourceOptions readFeed(const json &j, const std::string &pointer, std::vector<Issue> *warnings)
+{
+    ObjectReader r(j, pointer, warnings);
+    FeedSourceOptions f;
+    f.format = r.enumOr<FeedFormat>("format", FeedFormat::Auto, &feedFormatFromId, "feed format (auto, jsonl, csv)");
+    f.joinWindowMs = duration(r, "joinWindow", f.joinWindowMs, 1000, "1s");
+    f.windowMs = duration(r, "window", f.windowMs, 0, "0s");
+    f.windowCount = r.integer("windowCount", 0, 1'000'000'000, 0);
+    if (const json *classes = r.array("classes", 10'000)) {
+        f.classes = stringArray(*classes, r.at("classes"));
+        if (f.classes.size() == 1)
+            fail(r.at("classes"), "needs at least two classes (or none: the labels of the feed)");
+        for (std::size_t i = 0; i < f.classes.size(); ++i) {
+            if (f.classes[i].empty())
+                fail(pointerChild(r.at("classes"), i), "empty class name");
+            for (std::size_t k = 0; k < i; ++k)
+                if (f.classes[k] == f.classes[i])
+                    fail(pointerChild(r.at("classes"), i), "repeated class '" + f.classes[i] + "'");
+        }
+    }
+    f.positiveClass = r.stringOr("positiveClass", {});
+    if (!f.positiveClass.empty() && !f.classes.empty()
+        && std::find(f.classes.begin(), f.classes.end(), f.positiveClass) == f.classes.end())
+        fail(r.at("positiveClass"), "'" + f.positiveClass + "' is not one of the classes");
+    if (r.optional("threshold", json::value_t::number_float))
+        f.threshold = r.finite("threshold");
+    f.minSamples = r.integer("minSamples", 0, 1'000'000'000, f.minSamples);
+    f.evaluationIntervalMs = duration(r, "evaluationInterval", f.evaluationIntervalMs, 1000, "1s");
+    r.finish();
+    return f;
+}
+
+json feedToJson(const FeedSourceOptions &f)
+{
+    return {{"format", feedFormatId(f.format)},
+            {"joinWindow", alerting::formatPromDuration(f.joinWindowMs)},
+            {"window", alerting::formatPromDuration(f.windowMs)},
+            {"windowCount", f.windowCount},
+            {"classes", f.classes},
+            {"positiveClass", f.positiveClass},
+            {"threshold", f.threshold},
+            {"minSamples", f.minSamples},
+            {"evaluationInterval", alerting::formatPromDuration(f.evaluationIntervalMs)}};
+}
+
 } // namespace
 
 bool isVariableName(std::string_view text)
@@ -102,6 +163,9 @@ json sourceToJson(const Source &s)
     json j = {{"name", s.name}, {"kind", sourceKindId(s.kind)}, {"auth", std::move(auth)}};
     if (s.kind == SourceKind::Prometheus) {
         j["url"] = s.url;
+    } else if (s.kind == SourceKind::Feed) {
+        j["url"] = s.url;
+        j["feed"] = feedToJson(s.feed);
     } else {
         j["targets"] = s.targets;
         j["scrapeInterval"] = alerting::formatPromDuration(s.scrapeIntervalMs);
@@ -124,6 +188,16 @@ Source sourceFromJson(const json &j, const std::string &pointer, const Limits &l
         s.url = r.string("url");
         if (!s.url.starts_with("http://") && !s.url.starts_with("https://"))
             fail(r.at("url"), "not an http:// or https:// URL");
+    } else if (s.kind == SourceKind::Feed) {
+        s.url = r.string("url");
+        const std::size_t scheme = s.url.find("://");
+        if (s.url.empty())
+            fail(r.at("url"), "empty: an http(s):// URL to poll or a file path to follow");
+        if (scheme != std::string::npos && !s.url.starts_with("http://") && !s.url.starts_with("https://")
+            && !s.url.starts_with("file://"))
+            fail(r.at("url"), "not an http://, https:// or file:// URL, nor a file path");
+        if (const json *feed = r.optional("feed", json::value_t::object))
+            s.feed = readFeed(*feed, r.at("feed"), warnings);
     } else {
         const json *targets = r.array("targets", limits.maxTargetsPerSource);
         if (!targets || targets->empty())

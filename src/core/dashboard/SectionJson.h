@@ -21,6 +21,12 @@ namespace mw::dashboard::detail {
 ///               "caFile": "/etc/ssl/ca.pem", "certFile": "", "keyFile": "", "insecureSkipVerify": false}}
 ///     {"name": "local", "kind": "scrape", "targets": ["http://localhost:8501/monitoring/prometheus/metrics"],
 ///      "scrapeInterval": "15s", "server": "tfserving", "auth": {...}}
+///     {"name": "quality", "kind": "feed", "url": "http://localhost:8501/v1/feed",  // or a file path
+///      "feed": {"format": "auto", "joinWindow": "1d", "window": "1h", "windowCount": 0,
+///               "classes": [], "positiveClass": "", "threshold": 0.5, "minSamples": 30,
+///               "evaluationInterval": "15s"},
+///      "auth": {...}}
+/// (a feed source's "feed" part may be left out: its defaults, FeedSourceOptions.)
 nlohmann::json sourceToJson(const Source &source);
 Source sourceFromJson(const nlohmann::json &json, const std::string &pointer, const Limits &limits,
                       std::vector<Issue> *warnings);

@@ -1,0 +1,56 @@
+#pragma once
+
+// Waiting for one answer of a SourceBackend in a test: bounded polling of the
+// event loop (QTest::qWaitFor), never a sleep of guessed length.
+
+#include "SourceBackend.h"
+
+#include <QTest>
+
+#include <cmath>
+
+#include <optional>
+
+namespace mw::test {
+
+inline std::optional<view::RangeAnswer> waitRange(view::SourceBackend &backend, quint64 id, int timeoutMs = 15'000)
+{
+    std::optional<view::RangeAnswer> out;
+    const QMetaObject::Connection c = QObject::connect(
+        &backend, &view::SourceBackend::rangeFinished, &backend,
+        [&out, id](quint64 got, const view::RangeAnswer &answer) {
+            if (got == id)
+                out = answer;
+        });
+    if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
+        qWarning("no answer to request %llu within %d ms", static_cast<unsigned long long>(id), timeoutMs);
+    QObject::disconnect(c);
+    return out;
+}
+
+inline std::optional<view::NamesAnswer> waitNames(view::SourceBackend &backend, quint64 id, int timeoutMs = 15'000)
+{
+    std::optional<view::NamesAnswer> out;
+    const QMetaObject::Connection c = QObject::connect(
+        &backend, &view::SourceBackend::namesFinished, &backend,
+        [&out, id](quint64 got, const view::NamesAnswer &answer) {
+            if (got == id)
+                out = answer;
+        });
+    if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
+        qWarning("no answer to request %llu within %d ms", static_cast<unsigned long long>(id), timeoutMs);
+    QObject::disconnect(c);
+    return out;
+}
+
+/// Finite values in an answer.
+inline int finiteValues(const view::RangeAnswer &answer)
+{
+    int n = 0;
+    for (const view::AnswerSeries &s : answer.series)
+        for (const Point &p : *s.points)
+            n += std::isfinite(p.v) ? 1 : 0;
+    return n;
+}
+
+} // namespace mw::test

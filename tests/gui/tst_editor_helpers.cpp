@@ -1,0 +1,184 @@
+// The panel editor's widget-free helpers: the completion context of a
+// half-typed expression, the expression check (parser message and position
+// as written, variables substituted), legend names and unit names.
+
+#include "CompletionContext.h"
+#include "ExpressionCheck.h"
+#include "LegendFormat.h"
+#include "ThresholdPlotting.h"
+#include "UnitNames.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace mw;
+using namespace mw::editor;
+using Kind = CompletionContext::Kind;
+
+Q_DECLARE_METATYPE(mw::editor::CompletionContext::Kind)
+
+class TestEditorHelpers : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void context_data();
+    void context();
+    void contextInsideStringIsNotAName();
+    void checkAcceptsValidExpressions();
+    void checkReportsParserMessageAndPosition();
+    void checkMapsPositionThroughVariables();
+    void legendFillsLabels();
+    void unitNamesAreReadableAndComplete();
+    void bandsReachTheNextThreshold();
+};
+
+void TestEditorHelpers::context_data()
+{
+    QTest::addColumn<QString>("text"); // '|' marks the cursor
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<QString>("metric");
+    QTest::addColumn<QString>("label");
+
+    QTest::newRow("empty") << "|" << Kind::MetricOrFunction << "" << "" << "";
+    QTest::newRow("metric prefix") << "req|" << Kind::MetricOrFunction << "req" << "" << "";
+    QTest::newRow("colon metric") << ":tensorflow:serv|" << Kind::MetricOrFunction << ":tensorflow:serv" << "" << "";
+    QTest::newRow("inside call") << "rate(http_req|" << Kind::MetricOrFunction << "http_req" << "" << "";
+    QTest::newRow("after operator") << "a / b|" << Kind::MetricOrFunction << "b" << "" << "";
+    QTest::newRow("label after brace") << "up{|" << Kind::LabelName << "" << "up" << "";
+    QTest::newRow("label prefix") << "up{jo|" << Kind::LabelName << "jo" << "up" << "";
+    QTest::newRow("second label") << "up{job=\"x\", ins|" << Kind::LabelName << "ins" << "up" << "";
+    QTest::newRow("brace in call") << "rate(:tf:count{mod|}[1m])" << Kind::LabelName << "mod" << ":tf:count" << "";
+    QTest::newRow("bare brace") << "{|" << Kind::LabelName << "" << "" << "";
+    QTest::newRow("label value") << "up{job=\"pro|" << Kind::LabelValue << "pro" << "up" << "job";
+    QTest::newRow("regex value") << "up{job =~ \"|" << Kind::LabelValue << "" << "up" << "job";
+    QTest::newRow("negated value") << "up{job!=\"a|\"}" << Kind::LabelValue << "a" << "up" << "job";
+    QTest::newRow("sum by before") << "sum by (mo|) (rate(x_total[1m]))" << Kind::LabelName << "mo" << "x_total" << "";
+    QTest::newRow("sum by after") << "sum(rate(x_total[1m])) by (|" << Kind::LabelName << "" << "x_total" << "";
+    QTest::newRow("on list") << "a / on(inst|) b" << Kind::LabelName << "inst" << "a" << "";
+    QTest::newRow("duration") << "rate(x[1|" << Kind::None << "" << "" << "";
+    QTest::newRow("number") << "x > 25|" << Kind::None << "" << "" << "";
+    QTest::newRow("unquoted value") << "up{job=pro|" << Kind::None << "" << "" << "";
+    QTest::newRow("after closed brace") << "up{job=\"a\"} + rat|" << Kind::MetricOrFunction << "rat" << "" << "";
+}
+
+void TestEditorHelpers::context()
+{
+    QFETCH(QString, text);
+    QFETCH(Kind, kind);
+    QFETCH(QString, prefix);
+    QFETCH(QString, metric);
+    QFETCH(QString, label);
+    const int cursor = int(text.indexOf(u'|'));
+    QVERIFY(cursor >= 0);
+    text.remove(cursor, 1);
+    const CompletionContext ctx = completionContext(text, cursor);
+    QCOMPARE(ctx.kind, kind);
+    if (kind == Kind::None)
+        return;
+    QCOMPARE(ctx.prefix, prefix);
+    QCOMPARE(ctx.prefixStart, cursor - int(prefix.size()));
+    QCOMPARE(ctx.metric, metric);
+    QCOMPARE(ctx.label, label);
+}
+
+void TestEditorHelpers::contextInsideStringIsNotAName()
+{
+    const QString text = QStringLiteral("label_replace(up, \"dst\", \"$1\", \"src\", \"(.*)\")");
+    QCOMPARE(completionContext(text, int(text.indexOf(QStringLiteral("dst"))) + 2).kind, Kind::None);
+}
+
+void TestEditorHelpers::checkAcceptsValidExpressions()
+{
+    for (const char *expr : {"up", "sum by (model_name) (rate(:tensorflow:serving:request_count[1m]))",
+                             "histogram_quantile(0.99, sum by (le) (rate(x_bucket[5m])))", "1 + 2"}) {
+        const auto error = ExpressionCheck::check(QString::fromUtf8(expr), {});
+        QVERIFY2(!error, qPrintable(QString::fromUtf8(expr) + QStringLiteral(": ") + error->text()));
+    }
+}
+
+void TestEditorHelpers::checkReportsParserMessageAndPosition()
+{
+    const auto error = ExpressionCheck::check(QStringLiteral("sum(rate(x[1m])"), {});
+    QVERIFY(error);
+    QVERIFY2(error->message.contains(QStringLiteral("unclosed left parenthesis"))
+                 || error->message.contains(QStringLiteral("unexpected")),
+             qPrintable(error->message));
+    QCOMPARE(error->line, 1);
+    QVERIFY(error->text().startsWith(QStringLiteral("1:%1: ").arg(error->column)));
+
+    const auto brace = ExpressionCheck::check(QStringLiteral("up{job=}"), {});
+    QVERIFY(brace);
+    QCOMPARE(brace->message, QStringLiteral("unexpected \"}\" in label matching, expected string"));
+    QCOMPARE(brace->column, 8);
+    QCOMPARE(brace->position, 7);
+
+    const auto second = ExpressionCheck::check(QStringLiteral("up\n  + )"), {});
+    QVERIFY(second);
+    QCOMPARE(second->line, 2);
+    QCOMPARE(second->column, 6); // as Prometheus reports it: "2:6: unexpected right parenthesis ')'"
+
+    QVERIFY(ExpressionCheck::check(QStringLiteral("  "), {}));
+}
+
+void TestEditorHelpers::checkMapsPositionThroughVariables()
+{
+    dashboard::Variable model;
+    model.name = "model";
+    model.kind = dashboard::VariableKind::Custom;
+    model.options = {"a-very-long-model-name"};
+    QVERIFY(!ExpressionCheck::check(QStringLiteral("up{model_name=\"$model\"}"), {model}));
+    const auto error = ExpressionCheck::check(QStringLiteral("up{model_name=\"$model\"} +"), {model});
+    QVERIFY(error);
+    QCOMPARE(error->column, 26); // the end of the text as written, not as substituted
+}
+
+void TestEditorHelpers::legendFillsLabels()
+{
+    const Labels labels{{"__name__", "x"}, {"model_name", "demo"}, {"le", "0.5"}};
+    QCOMPARE(legendName(QStringLiteral("{{model_name}} p{{ le }}"), labels, QStringLiteral("e")),
+             QStringLiteral("demo p0.5"));
+    QCOMPARE(legendName(QStringLiteral("{{missing}}-x"), labels, QStringLiteral("e")), QStringLiteral("-x"));
+    QCOMPARE(legendName(QStringLiteral("open {{model_name"), labels, QStringLiteral("e")),
+             QStringLiteral("open {{model_name"));
+    QCOMPARE(legendName(QString(), labels, QStringLiteral("e")), QStringLiteral("x{le=\"0.5\", model_name=\"demo\"}"));
+    QCOMPARE(legendName(QString(), Labels{}, QStringLiteral("sum(x)")), QStringLiteral("sum(x)"));
+}
+
+void TestEditorHelpers::unitNamesAreReadableAndComplete()
+{
+    const auto units = UnitNames::all();
+    QCOMPARE(units.front(), presets::Unit::None);
+    QCOMPARE(units.back(), presets::Unit::Watts);
+    QCOMPARE(units.size(), std::size_t(15));
+    QCOMPARE(UnitNames::name(presets::Unit::RequestsPerSecond), QStringLiteral("Requests per second"));
+    QCOMPARE(UnitNames::name(presets::Unit::Bytes), QStringLiteral("Bytes (IEC)"));
+    QStringList names;
+    for (const presets::Unit u : units)
+        names.append(UnitNames::name(u));
+    names.removeDuplicates();
+    QCOMPARE(names.size(), qsizetype(units.size()));
+}
+
+void TestEditorHelpers::bandsReachTheNextThreshold()
+{
+    dashboard::Threshold warn{250, alerting::Severity::Warning, "", dashboard::ThresholdStyle::Band};
+    dashboard::Threshold crit{500, alerting::Severity::Critical, "#112233", dashboard::ThresholdStyle::Band};
+    dashboard::Threshold line{900, alerting::Severity::Info, "", dashboard::ThresholdStyle::Line};
+    const auto bands = thresholdBands({warn, crit, line});
+    QCOMPARE(bands.size(), std::size_t(2));
+    QCOMPARE(bands[0].from, 250.0);
+    QCOMPARE(bands[0].to, 500.0);
+    QCOMPARE(bands[0].color, severityColor(alerting::Severity::Warning));
+    QCOMPARE(bands[1].to, 900.0);
+    QCOMPARE(bands[1].color, QColor(0x11, 0x22, 0x33));
+    QVERIFY(std::isinf(thresholdBands({crit})[0].to));
+    const auto lines = thresholdLines({warn, crit, line});
+    QCOMPARE(lines.size(), std::size_t(1));
+    QCOMPARE(lines[0].value, 900.0);
+}
+
+QTEST_GUILESS_MAIN(TestEditorHelpers)
+#include "tst_editor_helpers.moc"

@@ -1,0 +1,3 @@
+#include "BackendsLog.h"
+
+Q_LOGGING_CATEGORY(lcBackends, "modelwatch.backends", QtWarningMsg)

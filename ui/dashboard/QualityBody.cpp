@@ -1,0 +1,62 @@
+#include "QualityBody.h"
+
+#include "ConfusionHeatmapView.h"
+#include "FeedBackend.h"
+#include "QualityCurveView.h"
+
+#include <QLabel>
+#include <QStackedLayout>
+
+namespace mw::ui {
+
+QualityBody::QualityBody(dashboard::PanelKind kind, QWidget *parent)
+    : PanelBody(parent), m_kind(kind), m_stack(new QStackedLayout(this)), m_notFeed(new QLabel(this))
+{
+    m_notFeed->setAlignment(Qt::AlignCenter);
+    m_notFeed->setWordWrap(true);
+    m_notFeed->setForegroundRole(QPalette::PlaceholderText);
+    m_notFeed->setText(tr("This panel reads a labeled-prediction feed: choose a feed source for it."));
+    m_stack->addWidget(m_notFeed);
+    if (kind == dashboard::PanelKind::ConfusionMatrix) {
+        m_heatmap = new view::ConfusionHeatmapView(this);
+        m_stack->addWidget(m_heatmap);
+    } else {
+        m_curve = new view::QualityCurveView(this);
+        m_stack->addWidget(m_curve);
+    }
+}
+
+void QualityBody::showFrame(const view::PanelFrame &, const dashboard::Panel &panel,
+                            const std::vector<dashboard::Threshold> &)
+{
+    if (m_curve)
+        m_curve->setCurve(panel.qualityCurve.curve);
+    if (m_heatmap)
+        m_heatmap->setNormalize(panel.confusionMatrix.normalize);
+}
+
+void QualityBody::setBackend(view::SourceBackend *backend)
+{
+    disconnect(m_connection);
+    m_feed = qobject_cast<view::FeedBackend *>(backend);
+    if (view::FeedBackend *feed = m_feed.data()) {
+        m_connection = connect(feed, &view::FeedBackend::snapshotChanged, this, &QualityBody::onSnapshot);
+        m_stack->setCurrentIndex(1);
+        onSnapshot();
+    } else {
+        m_stack->setCurrentIndex(0);
+    }
+}
+
+void QualityBody::onSnapshot()
+{
+    view::FeedBackend *feed = m_feed.data();
+    if (!feed)
+        return;
+    if (m_curve)
+        m_curve->setSnapshot(feed->snapshot());
+    if (m_heatmap)
+        m_heatmap->setSnapshot(feed->snapshot());
+}
+
+} // namespace mw::ui

@@ -1,0 +1,48 @@
+#pragma once
+
+// The body of a quality panel (ROC/PR curves, confusion heatmap): it draws
+// the latest window snapshot of the panel's feed source, and says so when
+// the source is not a feed.
+
+#include "PanelBody.h"
+
+#include <QPointer>
+
+class QLabel;
+class QStackedLayout;
+
+namespace mw::view {
+class FeedBackend;
+class QualityCurveView;
+class ConfusionHeatmapView;
+} // namespace mw::view
+
+namespace mw::ui {
+
+class QualityBody : public PanelBody
+{
+    Q_OBJECT
+public:
+    explicit QualityBody(dashboard::PanelKind kind, QWidget *parent = nullptr);
+
+    void showFrame(const view::PanelFrame &frame, const dashboard::Panel &panel,
+                   const std::vector<dashboard::Threshold> &ruleThresholds) override;
+    void setBackend(view::SourceBackend *backend) override;
+    bool ownsStates() const override { return true; }
+
+    view::QualityCurveView *curveView() const { return m_curve; }
+    view::ConfusionHeatmapView *heatmapView() const { return m_heatmap; }
+
+private:
+    void onSnapshot();
+
+    dashboard::PanelKind m_kind;
+    QPointer<view::FeedBackend> m_feed;
+    QMetaObject::Connection m_connection;
+    QStackedLayout *m_stack;
+    QLabel *m_notFeed;
+    view::QualityCurveView *m_curve = nullptr;
+    view::ConfusionHeatmapView *m_heatmap = nullptr;
+};
+
+} // namespace mw::ui
