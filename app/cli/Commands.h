@@ -14,5 +14,8 @@ int runQuery(const QStringList &args);
 int runDashboard(const QStringList &args);
 int runRules(const QStringList &args);
 int runQuality(const QStringList &args);
+/// Takes the whole command line (it creates its own QApplication, offscreen
+/// unless QT_QPA_PLATFORM says otherwise): 0 written, 1 runtime error, 2 usage.
+int runRender(int &argc, char **argv);
 
 } // namespace mw::cli

@@ -4,6 +4,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstring>
 
 namespace {
 
@@ -27,6 +28,8 @@ void printUsage(FILE *to)
                "        Convert a Grafana dashboard; check a ModelWatch dashboard and its expressions.\n"
                "  quality [--window N|DURATION] [--format jsonl|csv] [--join-window D] [--positive-class C] [--json] FEED\n"
                "        Precision, recall, F1, accuracy and AUCs of a labeled-prediction feed (file, - or URL).\n"
+               "  render DASHBOARD.json --out FILE.png [--width W --height H] [--from T --to T] [--wait D]\n"
+               "        Draw a dashboard offscreen into a PNG with the app's widgets.\n"
                "\n"
                "Exit status: 0 valid, 1 invalid payload or failed scrape, 2 usage or I/O error.\n",
                to);
@@ -36,6 +39,9 @@ void printUsage(FILE *to)
 
 int main(int argc, char **argv)
 {
+    // render paints widgets: it makes its own QApplication, before any other.
+    if (argc > 1 && std::strcmp(argv[1], "render") == 0)
+        return mw::cli::runRender(argc, argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("modelwatch-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("ModelWatch"));
