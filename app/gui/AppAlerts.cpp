@@ -48,6 +48,7 @@ AppAlerts::AppAlerts(ui::MainWindow &window, const QString &historyPath)
     m_dock->setObjectName(QStringLiteral("alertsDock"));
     m_dock->setWidget(m_pane);
     window.addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+    window.resizeDocks({m_dock}, {230}, Qt::Vertical); // the dashboard keeps most of the window
     QMenu *menu = new QMenu(tr("&Alerts"), &window);
     QAction *toggle = m_dock->toggleViewAction();
     toggle->setText(tr("Show &alerts pane"));

@@ -123,6 +123,8 @@ void MainWindow::buildMenus()
                     &MainWindow::openDialog);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     m_examplesMenu = file->addMenu(tr("E&xample dashboards"));
+    file->addAction(QIcon::fromTheme(QStringLiteral("network-connect")), tr("&Connect to server…"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::connectToServer);
     file->addAction(tr("&Import Grafana dashboard…"), this, &MainWindow::importGrafana);
     file->addSeparator();
     file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"), QKeySequence::Save, this,

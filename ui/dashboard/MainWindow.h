@@ -56,6 +56,7 @@ public Q_SLOTS:
     bool save();
     bool saveAs();
     void importGrafana();
+    void connectToServer();
     void exportDashboardImage();
     void addPanel(dashboard::PanelKind kind);
     void editPanel(int panelId);

@@ -3,6 +3,7 @@
 
 #include "MainWindow.h"
 
+#include "ConnectDialog.h"
 #include "DashboardView.h"
 #include "FrameCsv.h"
 #include "GridPlacement.h"
@@ -153,6 +154,15 @@ void MainWindow::importGrafana()
         box.setDetailedText(lines.join(u'\n'));
         box.exec();
     }
+}
+
+void MainWindow::connectToServer()
+{
+    if (!confirmDiscard())
+        return;
+    ConnectDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && dialog.hasDocument())
+        showNewDocument(dialog.document());
 }
 
 void MainWindow::exportDashboardImage()
