@@ -52,6 +52,7 @@ public:
     void setThresholds(std::vector<ThresholdLine> lines);
     void setThresholdBands(std::vector<ThresholdBand> bands);
     void setTimeBands(std::vector<TimeBand> bands);
+    const std::vector<TimeBand> &timeBands() const { return m_content.timeBands; }
     /// Formats y tick labels and hover values; empty restores the default.
     void setValueFormatter(ValueFormatter f);
     /// Fixed y bounds (e.g. 0 for a rate); nullopt = automatic.

@@ -1,0 +1,143 @@
+// The window's alerting end to end on the real demo model server: the demo
+// dashboard's HighLatency rule (with a short `for` and window, so the test
+// takes seconds) goes pending then firing when the latency fault is on, is
+// acknowledged through the alerts pane with a comment, comes back
+// acknowledged after a restart of the window on the same SQLite history,
+// and resolves when the fault stops; its firing period is drawn as a band on
+// the latency panel.
+
+#include "AlertsPane.h"
+#include "AppAlerts.h"
+#include "DashboardView.h"
+#include "DemoBackends.h"
+#include "MainWindow.h"
+#include "PanelWidget.h"
+#include "TimeSeriesPlot.h"
+#include "TimeseriesBody.h"
+#include "demo/DemoServer.h"
+#include "demo/FaultInjector.h"
+#include "platform/AlertCoordinator.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using namespace mw;
+
+namespace {
+
+constexpr int kTimeoutMs = 60'000;
+
+std::optional<alerting::AlertInstance> highLatency(const app::AppAlerts &alerts)
+{
+    for (const alerting::AlertInstance &i : alerts.coordinator()->engine().instances()) {
+        if (i.ruleId == "tfserving/HighLatency")
+            return i;
+    }
+    return std::nullopt;
+}
+
+/// The demo dashboard with its HighLatency rule made quick: 10 s windows, `for` 3 s.
+dashboard::Document quickDemo(ui::MainWindow &w)
+{
+    dashboard::Document d = w.documentController()->document();
+    for (dashboard::DocumentRule &r : d.rules) {
+        if (r.rule.id == "tfserving/HighLatency") {
+            QString expr = QString::fromStdString(r.rule.expr);
+            expr.replace(QStringLiteral("[1m]"), QStringLiteral("[10s]"));
+            r.rule.expr = expr.toStdString();
+            r.rule.forMs = 3'000;
+            r.rule.intervalMs = 1'000;
+        }
+    }
+    return d;
+}
+
+} // namespace
+
+class TestAppAlerts : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        demo::DemoServer::Options options;
+        options.port = 0;
+        m_demo = std::make_unique<demo::DemoServer>(options);
+        QString error;
+        QVERIFY2(m_demo->start(&error), qPrintable(error));
+    }
+
+    void firesAcknowledgedSurvivesRestartResolves()
+    {
+        const QString history = m_dir.filePath(QStringLiteral("alerts.sqlite"));
+        std::string id;
+        {
+            ui::MainWindow w(app::backendMaker(m_demo.get()));
+            app::AppAlerts alerts(w, history);
+            QVERIFY2(alerts.historyError().isEmpty(), qPrintable(alerts.historyError()));
+            QVERIFY(w.openExample(QString::fromLatin1(app::kDemoExample)));
+            w.showNewDocument(quickDemo(w));
+            w.show();
+            m_demo->faults().setActive(demo::Fault::Latency, true);
+            QTRY_VERIFY_WITH_TIMEOUT(highLatency(alerts) && highLatency(alerts)->state == alerting::AlertState::Firing,
+                                     kTimeoutMs);
+            id = highLatency(alerts)->id();
+            QVERIFY(highLatency(alerts)->value > 500'000); // µs
+
+            // Acknowledge through the pane: select the row, press the button, write a comment.
+            QVERIFY(alerts.pane()->showAlert(QString::fromStdString(id)));
+            auto *ack = alerts.pane()->findChild<QAbstractButton *>(QStringLiteral("alertsAckButton"));
+            QVERIFY(ack && ack->isEnabled());
+            QTimer::singleShot(0, this, [] {
+                QWidget *dialog = QApplication::activeModalWidget();
+                QTRY_VERIFY(dialog = QApplication::activeModalWidget());
+                dialog->findChild<QPlainTextEdit *>(QStringLiteral("ackComment"))->setPlainText(QStringLiteral("rolling back"));
+                dialog->findChild<QDialogButtonBox *>(QStringLiteral("ackButtons"))->button(QDialogButtonBox::Ok)->click();
+            });
+            ack->click();
+            QTRY_VERIFY_WITH_TIMEOUT(highLatency(alerts)->ack.has_value(), 5000);
+            QCOMPARE(highLatency(alerts)->ack->comment, std::string("rolling back"));
+
+            // The firing period shows as a band on the latency panel.
+            auto *body = qobject_cast<ui::TimeseriesBody *>(w.dashboardView()->panelWidget(2)->body());
+            QVERIFY(body);
+            w.session()->refreshNow();
+            QTRY_VERIFY_WITH_TIMEOUT(!body->plot()->timeBands().empty(), 15'000);
+        }
+        // A restart on the same history: still acknowledged, no new announcement needed.
+        {
+            ui::MainWindow w(app::backendMaker(m_demo.get()));
+            app::AppAlerts alerts(w, history);
+            QVERIFY(w.openExample(QString::fromLatin1(app::kDemoExample)));
+            w.showNewDocument(quickDemo(w));
+            QTRY_VERIFY_WITH_TIMEOUT(highLatency(alerts).has_value(), 5000);
+            QCOMPARE(highLatency(alerts)->id(), id);
+            QVERIFY(highLatency(alerts)->ack.has_value());
+            QCOMPARE(highLatency(alerts)->ack->comment, std::string("rolling back"));
+
+            m_demo->faults().setActive(demo::Fault::Latency, false);
+            QTRY_VERIFY_WITH_TIMEOUT(!highLatency(alerts) || highLatency(alerts)->state == alerting::AlertState::Resolved ||
+                                         highLatency(alerts)->state == alerting::AlertState::Inactive,
+                                     kTimeoutMs);
+        }
+    }
+
+private:
+    std::unique_ptr<demo::DemoServer> m_demo;
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(TestAppAlerts)
+#include "tst_app_alerts.moc"
