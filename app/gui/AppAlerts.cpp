@@ -20,6 +20,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace mw::app {
 
@@ -48,7 +49,8 @@ AppAlerts::AppAlerts(ui::MainWindow &window, const QString &historyPath)
     m_dock->setObjectName(QStringLiteral("alertsDock"));
     m_dock->setWidget(m_pane);
     window.addDockWidget(Qt::BottomDockWidgetArea, m_dock);
-    window.resizeDocks({m_dock}, {230}, Qt::Vertical); // the dashboard keeps most of the window
+    // The dashboard keeps most of the window (sized once the window is laid out).
+    QTimer::singleShot(0, m_dock, [this] { m_window.resizeDocks({m_dock}, {170}, Qt::Vertical); });
     QMenu *menu = new QMenu(tr("&Alerts"), &window);
     QAction *toggle = m_dock->toggleViewAction();
     toggle->setText(tr("Show &alerts pane"));

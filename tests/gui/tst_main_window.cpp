@@ -12,6 +12,7 @@
 #include "PanelWidget.h"
 #include "SourceStatusBar.h"
 #include "TimeSeriesPlot.h"
+#include "Theme.h"
 #include "TimeseriesBody.h"
 #include "demo/DemoServer.h"
 
@@ -237,6 +238,22 @@ private Q_SLOTS:
                 box->button(QMessageBox::Discard)->click();
         });
         QVERIFY(w.close());
+    }
+
+    void darkThemeReachesThePanels()
+    {
+        ui::MainWindow w(app::backendMaker(m_demo.get()));
+        QVERIFY(w.openExample(QString::fromLatin1(app::kDemoExample)));
+        w.show();
+        auto *dark = w.findChild<QAction *>(QStringLiteral("theme-dark"));
+        auto *system = w.findChild<QAction *>(QStringLiteral("theme-system"));
+        QVERIFY(dark && system);
+        dark->trigger();
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightnessF() < 0.5f);
+        QTRY_VERIFY(w.dashboardView()->panelWidget(1)->palette().color(QPalette::Base).lightnessF() < 0.5f);
+        QCOMPARE(ui::Theme::savedMode(), ui::Theme::Mode::Dark);
+        system->trigger();
+        QCOMPARE(ui::Theme::savedMode(), ui::Theme::Mode::System);
     }
 
     void pausingStopsTheClock()

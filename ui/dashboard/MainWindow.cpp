@@ -3,6 +3,7 @@
 #include "DashboardView.h"
 #include "RefreshPicker.h"
 #include "SourceStatusBar.h"
+#include "Theme.h"
 #include "TimeRangePicker.h"
 #include "VariableBar.h"
 
@@ -143,6 +144,11 @@ void MainWindow::buildMenus()
     m_viewMenu->addAction(m_pause);
     m_viewMenu->addAction(m_resetZoom);
     m_viewMenu->addAction(tr("&Absolute time range…"), m_range, &TimeRangePicker::chooseAbsolute);
+    m_viewMenu->addSeparator();
+    m_theme = new Theme(this);
+    if (Theme::savedMode() != Theme::Mode::System)
+        m_theme->setMode(Theme::savedMode());
+    m_viewMenu->addMenu(m_theme->makeMenu(this));
 
     QMenu *panel = menuBar()->addMenu(tr("&Panel"));
     panel->addAction(tr("Add &time series panel"), this, [this] { addPanel(dashboard::PanelKind::Timeseries); });

@@ -22,6 +22,7 @@ namespace mw::ui {
 class DashboardView;
 class RefreshPicker;
 class SourceStatusBar;
+class Theme;
 class TimeRangePicker;
 class VariableBar;
 
@@ -35,6 +36,7 @@ public:
     view::DocumentController *documentController() { return &m_doc; }
     view::DashboardSession *session() { return m_session; }
     DashboardView *dashboardView() const { return m_view; }
+    Theme *theme() const { return m_theme; }
     /// Opens a file; errors go to a message box unless `error` is given.
     bool openFile(const QString &path, QString *error = nullptr);
     bool openExample(const QString &name, QString *error = nullptr);
@@ -98,6 +100,7 @@ private:
     QAction *m_refreshNow = nullptr;
     QAction *m_resetZoom = nullptr;
     PanelEditor m_editor;
+    Theme *m_theme = nullptr;
 };
 
 } // namespace mw::ui

@@ -23,6 +23,7 @@ TimeseriesBody::TimeseriesBody(QWidget *parent)
     layout->addWidget(m_plot, 1);
     layout->addWidget(m_legend, 0);
     m_plot->setObjectName(QStringLiteral("plot"));
+    m_plot->setHeaderVisible(false); // the panel's header has the title, the legend table the names
     connect(m_legend, &LegendTable::isolationChanged, this, [this](int) { applySeries(); });
 }
 

@@ -20,6 +20,7 @@ struct PlotContent
     ValueFormatter formatter;      ///< empty: ValueFormat::tick / ValueFormat::si
     std::optional<double> yMin;    ///< fixed lower y bound (e.g. 0), else auto
     std::optional<double> yMax;    ///< fixed upper y bound, else auto
+    bool header = true;            ///< the title and legend row
 };
 
 } // namespace mw

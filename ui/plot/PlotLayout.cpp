@@ -7,14 +7,15 @@
 
 namespace mw {
 
-PlotLayout PlotLayout::compute(QSizeF size, const QFont &font)
+PlotLayout PlotLayout::compute(QSizeF size, const QFont &font, bool header)
 {
     const QFontMetricsF fm(font);
     PlotLayout l;
     l.widget = QRectF(QPointF(0, 0), size);
     l.lineHeight = fm.height();
     const qreal pad = std::ceil(fm.height() * 0.4);
-    const qreal headerH = std::ceil(fm.height()) + pad;
+    // Without a header row, room for the top tick label's upper half.
+    const qreal headerH = header ? std::ceil(fm.height()) + pad : std::ceil(fm.height() / 2);
     const qreal left = std::ceil(fm.horizontalAdvance(QStringLiteral("-888.8 ms"))) + pad;
     const qreal bottom = std::ceil(fm.height()) + pad;
     const qreal right = std::ceil(fm.horizontalAdvance(QStringLiteral("00:00")) / 2) + 2;

@@ -20,7 +20,8 @@ struct PlotLayout
     int maxXTicks = 2;
     int maxYTicks = 2;
 
-    static PlotLayout compute(QSizeF size, const QFont &font);
+    /// `header` false: no title and legend row (the panel shows them itself).
+    static PlotLayout compute(QSizeF size, const QFont &font, bool header = true);
 };
 
 } // namespace mw

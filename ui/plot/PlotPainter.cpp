@@ -244,6 +244,8 @@ void PlotPainter::paintAxes(QPainter &p, const PlotFrame &f) const
 
 void PlotPainter::paintHeader(QPainter &p, const PlotFrame &f) const
 {
+    if (!f.content.header)
+        return;
     const QRectF &h = f.layout.header;
     QFont bold = f.style.font;
     bold.setBold(true);

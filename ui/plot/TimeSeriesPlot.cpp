@@ -68,6 +68,14 @@ void TimeSeriesPlot::setSeriesData(int index, SeriesData points)
     invalidate();
 }
 
+void TimeSeriesPlot::setHeaderVisible(bool visible)
+{
+    if (m_content.header == visible)
+        return;
+    m_content.header = visible;
+    invalidate();
+}
+
 void TimeSeriesPlot::setThresholds(std::vector<ThresholdLine> lines)
 {
     m_content.thresholds = std::move(lines);
@@ -224,7 +232,7 @@ void TimeSeriesPlot::prepareFrame()
 {
     if (!m_layerDirty)
         return;
-    m_layout = PlotLayout::compute(QSizeF(m_size), m_style.font);
+    m_layout = PlotLayout::compute(QSizeF(m_size), m_style.font, m_content.header);
     const int columns = std::max(1, static_cast<int>(std::lround(m_layout.area.width() * m_dpr)));
     for (std::size_t i = 0; i < m_reduced.size(); ++i) {
         if (m_reduced[i].update(m_content.series[i].points, m_range, columns))
@@ -292,7 +300,7 @@ PlotMapping TimeSeriesPlot::interactionMapping() const
 {
     // Events use the current geometry even before the next frame is painted.
     PlotMapping m = m_map;
-    m.area = PlotLayout::compute(QSizeF(size()), m_style.font).area;
+    m.area = PlotLayout::compute(QSizeF(size()), m_style.font, m_content.header).area;
     m.time = m_range;
     return m;
 }

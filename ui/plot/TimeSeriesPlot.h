@@ -49,6 +49,8 @@ public:
     /// Replaces the data of series `index`, keeping its name and colour.
     void setSeriesData(int index, SeriesData data);
     const std::vector<PlotSeries> &series() const { return m_content.series; }
+    /// Shows or hides the title and legend row (a dashboard panel has its own).
+    void setHeaderVisible(bool visible);
     void setThresholds(std::vector<ThresholdLine> lines);
     void setThresholdBands(std::vector<ThresholdBand> bands);
     void setTimeBands(std::vector<TimeBand> bands);
