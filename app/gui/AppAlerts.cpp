@@ -3,6 +3,8 @@
 #include "AlertBands.h"
 #include "AlertColors.h"
 #include "AlertTableModel.h"
+#include "ExternalAlertsPoller.h"
+#include "PrometheusBackendConfig.h"
 #include "AlertsPane.h"
 #include "platform/AlertCoordinator.h"
 #include "platform/AlertHistory.h"
@@ -17,6 +19,8 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QInputDialog>
+#include <QSettings>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -57,7 +61,23 @@ AppAlerts::AppAlerts(ui::MainWindow &window, const QString &historyPath)
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     menu->addAction(toggle);
     menu->addAction(m_tray->pauseAction());
+    menu->addSeparator();
+    QAction *am = menu->addAction(tr("Show alerts of an Alert&manager…"));
+    am->setObjectName(QStringLiteral("actionAlertmanager"));
+    connect(am, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString url = QInputDialog::getText(&m_window, tr("Alertmanager"),
+                                                  tr("The Alertmanager's URL (its alerts show in the Alerts pane, and "
+                                                     "acknowledging one creates a silence there):"),
+                                                  QLineEdit::Normal, QSettings().value(QStringLiteral("alertmanager/url")).toString(), &ok);
+        if (ok && !url.trimmed().isEmpty()) {
+            QSettings().setValue(QStringLiteral("alertmanager/url"), url.trimmed());
+            addAlertmanager(url.trimmed());
+        }
+    });
     window.addExtraMenu(menu);
+    if (const QString url = QSettings().value(QStringLiteral("alertmanager/url")).toString(); !url.isEmpty())
+        addAlertmanager(url);
 
     m_tray->show();
     connect(m_tray.get(), &alertsui::TrayIcon::showWindowRequested, &window, [&window] {
@@ -122,8 +142,38 @@ void AppAlerts::takeRules()
     for (const std::string &problem : m_coordinator->setRules(std::move(rules)))
         m_window.statusBar()->showMessage(tr("Alert rules: %1").arg(QString::fromStdString(problem)), 10'000);
     m_pane->setRulePanels(std::move(panels));
+    // The alerts of the document's Prometheus servers show in the same pane.
+    for (const dashboard::Source &src : d.sources) {
+        if (src.kind != dashboard::SourceKind::Prometheus)
+            continue;
+        const QString key = QString::fromStdString(src.name + '\n' + src.url);
+        if (m_external.contains(key))
+            continue;
+        QString error;
+        if (const auto config = view::PrometheusBackendConfig::fromSource(src, &error)) {
+            m_external.insert(key);
+            m_pane->externalAlerts()->addPrometheus(QString::fromStdString(src.name), config->connection);
+            m_pane->externalAlerts()->start();
+        }
+    }
     m_pane->model()->refresh();
     updateBands();
+}
+
+void AppAlerts::addAlertmanager(const QString &url)
+{
+    const QUrl u(url, QUrl::StrictMode);
+    if (!u.isValid() || (u.scheme() != u"http" && u.scheme() != u"https")) {
+        m_window.statusBar()->showMessage(tr("'%1' is not an http:// or https:// URL").arg(url), 10'000);
+        return;
+    }
+    if (m_external.contains(QStringLiteral("am\n") + url))
+        return;
+    m_external.insert(QStringLiteral("am\n") + url);
+    AlertmanagerConnection connection;
+    connection.baseUrl = u;
+    m_pane->externalAlerts()->addAlertmanager(u.host(), connection);
+    m_pane->externalAlerts()->start();
 }
 
 void AppAlerts::updateBands() { m_window.dashboardView()->updateBands(); }

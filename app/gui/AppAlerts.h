@@ -10,6 +10,7 @@
 #include "alerting/Clock.h"
 
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -58,6 +59,7 @@ public:
 private:
     void takeRules();
     void updateBands();
+    void addAlertmanager(const QString &url);
 
     ui::MainWindow &m_window;
     alerting::SystemClock m_clock;
@@ -73,6 +75,7 @@ private:
     alertsui::AlertsPane *m_pane = nullptr;
     QDockWidget *m_dock = nullptr;
     std::vector<alerting::AlertRule> m_rules;
+    QSet<QString> m_external; ///< Prometheus and Alertmanager alert sources added to the pane
 };
 
 } // namespace mw::app

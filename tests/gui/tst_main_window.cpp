@@ -240,6 +240,32 @@ private Q_SLOTS:
         QVERIFY(w.close());
     }
 
+    void presetPanelFillsIn()
+    {
+        ui::MainWindow w(app::backendMaker(m_demo.get()));
+        QVERIFY(w.openExample(QString::fromLatin1(app::kDemoExample)));
+        w.show();
+        auto *menu = w.findChild<QMenu *>(QStringLiteral("presetPanelsMenu"));
+        QVERIFY(menu);
+        Q_EMIT menu->aboutToShow();
+        QStringList titles;
+        QAction *latency = nullptr;
+        for (QAction *a : menu->actions()) {
+            titles << a->text();
+            if (!latency && a->isEnabled() && a->text().contains(u"atency"))
+                latency = a;
+        }
+        QVERIFY2(latency, qPrintable(titles.join(u", ")));
+        const std::size_t before = w.documentController()->document().panels.size();
+        latency->trigger();
+        const dashboard::Document &d = w.documentController()->document();
+        QCOMPARE(d.panels.size(), before + 1);
+        const dashboard::Panel &added = d.panels.back();
+        QVERIFY(!added.queries.empty());
+        QVERIFY(QString::fromStdString(added.queries[0].expr).contains(u":tensorflow:serving:"));
+        QTRY_VERIFY_WITH_TIMEOUT(panelHasData(w, added.id), kTimeoutMs);
+    }
+
     void darkThemeReachesThePanels()
     {
         ui::MainWindow w(app::backendMaker(m_demo.get()));

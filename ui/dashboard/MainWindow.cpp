@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "DashboardView.h"
+#include "dashboard/PresetDocument.h"
+#include "presets/PresetBuilder.h"
 #include "RefreshPicker.h"
 #include "SourceStatusBar.h"
 #include "Theme.h"
@@ -153,6 +155,9 @@ void MainWindow::buildMenus()
     QMenu *panel = menuBar()->addMenu(tr("&Panel"));
     panel->addAction(tr("Add &time series panel"), this, [this] { addPanel(dashboard::PanelKind::Timeseries); });
     panel->addAction(tr("Add &stat panel"), this, [this] { addPanel(dashboard::PanelKind::Stat); });
+    QMenu *presetsMenu = panel->addMenu(tr("Add &preset panel"));
+    presetsMenu->setObjectName(QStringLiteral("presetPanelsMenu"));
+    connect(presetsMenu, &QMenu::aboutToShow, this, [this, presetsMenu] { fillPresetMenu(presetsMenu); });
 }
 
 void MainWindow::addExtraMenu(QMenu *menu)
@@ -172,6 +177,23 @@ void MainWindow::buildToolBar()
     bar->addAction(m_pause);
     bar->addAction(m_refreshNow);
     bar->addAction(m_resetZoom);
+}
+
+void MainWindow::fillPresetMenu(QMenu *menu)
+{
+    menu->clear();
+    const presets::ServerKind kind = m_doc.document().server;
+    std::vector<presets::PresetPanel> panels = presets::PresetBuilder::panels(kind);
+    const std::vector<presets::PresetPanel> process = presets::PresetBuilder::panels(presets::Collector::Process);
+    panels.insert(panels.end(), process.begin(), process.end());
+    if (kind == presets::ServerKind::Unknown) {
+        QAction *hint = menu->addAction(tr("This dashboard's model server is not known: process panels only"));
+        hint->setEnabled(false);
+    }
+    for (const presets::PresetPanel &pp : panels) {
+        const presets::Panel preset = pp.panel;
+        menu->addAction(QString::fromStdString(preset.title), this, [this, preset] { addPresetPanel(preset); });
+    }
 }
 
 void MainWindow::rebuildRecentMenu()

@@ -7,6 +7,7 @@
 
 #include "DashboardSession.h"
 #include "DocumentController.h"
+#include "presets/Dashboard.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -61,6 +62,8 @@ public Q_SLOTS:
     void connectToServer();
     void exportDashboardImage();
     void addPanel(dashboard::PanelKind kind);
+    /// Adds a model server preset panel (throughput, latency p50/p95/p99, memory...).
+    void addPresetPanel(const presets::Panel &preset);
     void editPanel(int panelId);
     void removePanel(int panelId);
     void duplicatePanel(int panelId);
@@ -79,6 +82,7 @@ private:
     void buildMenus();
     void buildToolBar();
     void rebuildRecentMenu();
+    void fillPresetMenu(QMenu *menu);
     void rebuildExamplesMenu();
     void onDocumentReplaced();
     void onDocumentEdited();

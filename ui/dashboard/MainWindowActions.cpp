@@ -10,6 +10,7 @@
 #include "PanelWidget.h"
 #include "dashboard/DashboardFile.h"
 #include "dashboard/GrafanaImport.h"
+#include "dashboard/PresetDocument.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -200,6 +201,25 @@ void MainWindow::addPanel(dashboard::PanelKind kind)
     p.grid = view::freeSpot(items, kind == dashboard::PanelKind::Stat ? 6 : 12, kind == dashboard::PanelKind::Stat ? 4 : 8);
     if (m_editor && !m_editor(this, p, *this))
         return;
+    d.panels.push_back(p);
+    applyEdit(std::move(d));
+}
+
+void MainWindow::addPresetPanel(const presets::Panel &preset)
+{
+    presets::Dashboard one;
+    one.server = m_doc.document().server;
+    one.panels = {preset};
+    dashboard::Panel p = dashboard::fromPreset(one).panels.at(0);
+    dashboard::Document d = m_doc.document();
+    int maxId = 0;
+    std::vector<view::GridItem> items;
+    for (const dashboard::Panel &o : d.panels) {
+        maxId = std::max(maxId, o.id);
+        items.push_back({o.id, o.grid});
+    }
+    p.id = maxId + 1;
+    p.grid = view::freeSpot(items, p.grid.w, p.grid.h);
     d.panels.push_back(p);
     applyEdit(std::move(d));
 }
