@@ -131,11 +131,14 @@ void AppAlerts::takeRules()
     const dashboard::Document &d = m_window.documentController()->document();
     std::vector<alerting::AlertRule> rules;
     std::map<std::string, int> panels;
+    std::map<std::string, std::string> routes;
     for (const dashboard::DocumentRule &r : d.rules) {
+        routes.emplace(r.rule.expr, r.source);
         rules.push_back(r.rule);
         if (r.panelId)
             panels[r.rule.id] = *r.panelId;
     }
+    m_querier.setRoutes(std::move(routes));
     if (rules == m_rules)
         return;
     m_rules = rules;

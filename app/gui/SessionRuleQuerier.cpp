@@ -6,10 +6,13 @@ namespace mw::app {
 
 alerting::QueryOutcome SessionRuleQuerier::instant(const std::string &expr, int64_t timeMs)
 {
-    view::SourceBackend *b = m_session.primaryBackend();
+    const auto route = m_routes.find(expr);
+    const bool named = route != m_routes.end() && !route->second.empty();
+    view::SourceBackend *b = named ? m_session.backend(route->second) : m_session.primaryBackend();
     if (!b) {
         alerting::QueryOutcome none;
-        none.error = "the dashboard has no data source for its rules";
+        none.error = named ? "the rule's source '" + route->second + "' is not running"
+                           : "the dashboard has no data source for its rules";
         return none;
     }
     return b->ruleQuerier().instant(expr, timeMs);

@@ -2,22 +2,31 @@
 
 #include "alerting/RuleQuerier.h"
 
+#include <map>
+#include <string>
+
 namespace mw::view {
 class DashboardSession;
 }
 
 namespace mw::app {
 
-/// The alert engine's queries go to the dashboard's first source, whichever
-/// backend it is now (the document's sources may change while it runs).
+/// The alert engine's queries go to the source their rule names (a feed's
+/// quality series, a scrape source's store...) or the dashboard's first
+/// source, whichever backend it is now (the document's sources may change
+/// while it runs). The engine asks by expression, so rules are routed by
+/// their expression: two rules with the same expression share a source.
 class SessionRuleQuerier final : public alerting::RuleQuerier
 {
 public:
     explicit SessionRuleQuerier(const view::DashboardSession &session) : m_session(session) {}
     alerting::QueryOutcome instant(const std::string &expr, int64_t timeMs) override;
+    /// Expression -> source name, from the document's rules ("" = first source).
+    void setRoutes(std::map<std::string, std::string> routes) { m_routes = std::move(routes); }
 
 private:
     const view::DashboardSession &m_session;
+    std::map<std::string, std::string> m_routes;
 };
 
 } // namespace mw::app

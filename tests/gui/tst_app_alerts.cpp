@@ -134,6 +134,51 @@ private Q_SLOTS:
         }
     }
 
+    void driftFiresTheFeedRule()
+    {
+        // RecallLow reads the labeled feed (its own source): a 20 s window,
+        // 20 labels at least, `for` 3 s, so the drift shows in seconds.
+        ui::MainWindow w(app::backendMaker(m_demo.get()));
+        app::AppAlerts alerts(w, m_dir.filePath(QStringLiteral("drift.sqlite")));
+        QVERIFY(w.openExample(QString::fromLatin1(app::kDemoExample)));
+        dashboard::Document d = w.documentController()->document();
+        for (dashboard::Source &s : d.sources) {
+            if (s.kind == dashboard::SourceKind::Feed) {
+                s.feed.windowMs = 20'000;
+                s.feed.minSamples = 20;
+                s.feed.evaluationIntervalMs = 1'000;
+            }
+        }
+        bool found = false;
+        for (dashboard::DocumentRule &r : d.rules) {
+            if (r.rule.id == "tfserving/RecallLow") {
+                found = true;
+                QCOMPARE(r.source, std::string("demo-feed"));
+                r.rule.forMs = 3'000;
+                r.rule.intervalMs = 1'000;
+            }
+        }
+        QVERIFY(found);
+        w.showNewDocument(d);
+        const auto recallLow = [&]() -> std::optional<alerting::AlertInstance> {
+            for (const alerting::AlertInstance &i : alerts.coordinator()->engine().instances()) {
+                if (i.ruleId == "tfserving/RecallLow")
+                    return i;
+            }
+            return std::nullopt;
+        };
+        // Healthy first: the guard lets values through and none is below 0.8.
+        view::SourceBackend *feed = w.session()->backend("demo-feed");
+        QVERIFY(feed);
+        QTRY_VERIFY_WITH_TIMEOUT(!feed->ruleQuerier().instant("modelwatch_quality_recall{average=\"macro\"}", feed->nowMs()).series.empty(),
+                                 kTimeoutMs);
+        QVERIFY(!recallLow() || recallLow()->state != alerting::AlertState::Firing);
+        m_demo->faults().setActive(demo::Fault::AccuracyDrift, true);
+        QTRY_VERIFY_WITH_TIMEOUT(recallLow() && recallLow()->state == alerting::AlertState::Firing, kTimeoutMs);
+        QVERIFY(recallLow()->value < 0.8);
+        m_demo->faults().setActive(demo::Fault::AccuracyDrift, false);
+    }
+
 private:
     std::unique_ptr<demo::DemoServer> m_demo;
     QTemporaryDir m_dir;

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void refuses_data();
     void refuses();
     void qualityPanelsNeedAFeedSource();
+    void rulesNameTheirSource();
 };
 
 void TestDashboardQuality::roundTripsAsValueAndBytes()
@@ -263,6 +264,35 @@ void TestDashboardQuality::qualityPanelsNeedAFeedSource()
     issues = checkPanelSources(none);
     QCOMPARE(issues.size(), std::size_t(1));
     QCOMPARE(q(issues[0].toString()), u"/panels/0: a confusion_matrix panel reads a feed source, and the document has no sources"_s);
+}
+
+void TestDashboardQuality::rulesNameTheirSource()
+{
+    const auto doc = [](const char *ruleSource) {
+        json rule = {{"id", "quality/RecallLow"},
+                     {"name", "RecallLow"},
+                     {"expr", "modelwatch_quality_recall{class=\"1\"}"},
+                     {"condition", {{"kind", "threshold"}, {"op", "<"}, {"threshold", 0.8}}}};
+        if (ruleSource)
+            rule["source"] = ruleSource;
+        return json{{"schemaVersion", 2},
+                    {"sources", json::array({json::parse(R"({"name":"f","kind":"feed","url":"preds.jsonl"})")})},
+                    {"rules", json::array({rule})}};
+    };
+    ReadResult r = documentFromJson(doc("f"));
+    QVERIFY2(r.document, r.error ? r.error->toString().c_str() : "");
+    QCOMPARE(r.document->rules.at(0).source, std::string("f"));
+    // Written only when set, and read back the same.
+    const std::string text = documentToText(*r.document);
+    QVERIFY(text.find("\"source\": \"f\"") != std::string::npos);
+    QVERIFY(*DashboardFile::parse(text).document == *r.document);
+    r = documentFromJson(doc(nullptr));
+    QVERIFY(r.document);
+    QVERIFY(r.document->rules.at(0).source.empty());
+    QVERIFY(documentToText(*r.document).find("\"source\"") == std::string::npos);
+    r = documentFromJson(doc("nope"));
+    QVERIFY(!r.document);
+    QCOMPARE(q(r.error->toString()), u"/rules/0/source: no source is named 'nope'"_s);
 }
 
 QTEST_GUILESS_MAIN(TestDashboardQuality)

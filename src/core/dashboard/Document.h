@@ -263,6 +263,7 @@ struct DocumentRule
 {
     alerting::AlertRule rule;
     std::optional<int> panelId;
+    std::string source; ///< the source it queries; "" = the document's first
 
     bool operator==(const DocumentRule &) const = default;
 };

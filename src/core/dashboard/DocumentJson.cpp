@@ -7,6 +7,7 @@
 
 #include "alerting/AlertRuleJson.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -23,7 +24,7 @@ namespace {
 constexpr const char *kRuleMembers[] = {"id",       "name",     "group",          "expr",      "condition",
                                         "interval", "for",      "keepFiringFor",  "repeatInterval",
                                         "severity", "unit",     "noData",         "onError",   "labels",
-                                        "annotations", "panelId"};
+                                        "annotations", "panelId", "source"};
 
 /// alertRuleFromJson()'s "condition.op: unknown operator" under the rule's pointer.
 Issue ruleIssue(const std::string &rulePointer, const std::string &message)
@@ -41,12 +42,13 @@ DocumentRule readRule(const json &j, const std::string &pointer, std::vector<Iss
     std::optional<alerting::AlertRule> rule = alerting::alertRuleFromJson(j, &error);
     if (!rule)
         throw ReadFailure{ruleIssue(pointer, error)};
-    DocumentRule r{std::move(*rule), std::nullopt};
+    DocumentRule r{std::move(*rule), std::nullopt, {}};
     ObjectReader reader(j, pointer, warnings);
     for (const char *key : kRuleMembers)
         reader.markKnown(key);
     if (j.contains("panelId") && !j.at("panelId").is_null())
         r.panelId = int(reader.integer("panelId", 1, 1'000'000'000));
+    r.source = reader.stringOr("source", "");
     reader.finish();
     return r;
 }
@@ -127,6 +129,11 @@ Document readCurrent(const json &j, const Limits &limits, std::vector<Issue> *wa
         if (d.rules[i].panelId && !d.panel(*d.rules[i].panelId))
             fail(pointerChild(pointerChild("/rules", i), "panelId"),
                  "no panel has id " + std::to_string(*d.rules[i].panelId));
+    for (std::size_t i = 0; i < d.rules.size(); ++i) {
+        const std::string &name = d.rules[i].source;
+        if (!name.empty() && std::none_of(d.sources.begin(), d.sources.end(), [&](const Source &s) { return s.name == name; }))
+            fail(pointerChild(pointerChild("/rules", i), "source"), "no source is named '" + name + "'");
+    }
     return d;
 }
 
@@ -148,6 +155,8 @@ json documentToJson(const Document &d)
         json j = alerting::alertRuleToJson(r.rule);
         if (r.panelId)
             j["panelId"] = *r.panelId;
+        if (!r.source.empty())
+            j["source"] = r.source;
         rules.push_back(std::move(j));
     }
     return {
