@@ -269,7 +269,7 @@ private Q_SLOTS:
     {
         AlertRule disk = diskRule();
         Rig rig({latencyRule(), disk});
-        std::vector<mw::dashboard::DocumentRule> docRules{{latencyRule(), 7}, {disk, 8}};
+        std::vector<mw::dashboard::DocumentRule> docRules{{latencyRule(), 7, ""}, {disk, 8, ""}};
         rig.querier.set("lat", {series({{"model", "a"}}, 900)});
         rig.querier.set("disk", {series({{"mount", "/"}}, 0.01)});
         rig.step(0); // both fire at kStart

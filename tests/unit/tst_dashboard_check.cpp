@@ -31,7 +31,7 @@ Document withExprs(std::vector<std::string> exprs, std::string ruleExpr = "up ==
     r.id = "r";
     r.name = "R";
     r.expr = std::move(ruleExpr);
-    d.rules = {{r, std::nullopt}};
+    d.rules = {{r, std::nullopt, ""}};
     return d;
 }
 

@@ -85,7 +85,7 @@ Document handMade()
     r.id = "triton/Slow";
     r.name = "Slow";
     r.expr = "x > 1";
-    d.rules = {{r, 7}, {[] { alerting::AlertRule f; f.id = "f"; f.name = "F"; f.expr = "up == 0"; return f; }(), std::nullopt}};
+    d.rules = {{r, 7, ""}, {[] { alerting::AlertRule f; f.id = "f"; f.name = "F"; f.expr = "up == 0"; return f; }(), std::nullopt, "prom"}};
     return d;
 }
 
