@@ -1,9 +1,11 @@
 #include "CliArgs.h"
 
+#include <QCommandLineParser>
 #include <QDateTime>
 #include <QRegularExpression>
 
 #include <cmath>
+#include <cstdio>
 
 namespace mw::cli {
 
@@ -53,6 +55,13 @@ std::optional<int64_t> parseDurationArg(const QString &text, QString &error)
     }
     error = QStringLiteral("cannot parse '%1' as a duration (e.g. 15s, 1m30s, 500ms, or seconds)").arg(text);
     return std::nullopt;
+}
+
+void printCommandHelp(const QCommandLineParser &parser, const char *usage)
+{
+    const QString help = parser.helpText();
+    std::fputs(usage, stdout);
+    std::fputs(qPrintable(help.mid(help.indexOf(u'\n') + 1)), stdout);
 }
 
 } // namespace mw::cli

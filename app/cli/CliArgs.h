@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 
+class QCommandLineParser;
+
 namespace mw::cli {
 
 /// A time argument: Unix seconds (`1700000000`, `1700000000.5`) or RFC 3339
@@ -16,5 +18,10 @@ std::optional<int64_t> parseTimeArg(const QString &text, QString &error);
 /// `1y`) or plain seconds (`15`, `0.5`). Milliseconds (> 0), or nullopt with
 /// `error` set.
 std::optional<int64_t> parseDurationArg(const QString &text, QString &error);
+
+/// A subcommand's --help on stdout: its `usage` line(s), then the options
+/// `parser` describes (without Qt's own usage line, which names the
+/// executable's path).
+void printCommandHelp(const QCommandLineParser &parser, const char *usage);
 
 } // namespace mw::cli

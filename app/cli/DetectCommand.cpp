@@ -1,6 +1,7 @@
 // modelwatch-cli detect: which model server a payload or endpoint comes from,
 // and the preset dashboard ModelWatch would build for it.
 
+#include "CliArgs.h"
 #include "Commands.h"
 #include "PayloadSource.h"
 
@@ -110,9 +111,7 @@ int runDetect(const QStringList &args)
     if (!parser.parse(QStringList{QStringLiteral("modelwatch-cli detect")} + args))
         return usageError(parser.errorText());
     if (parser.isSet(helpOption)) {
-        const QString help = parser.helpText();
-        std::fputs(kUsage, stdout);
-        std::fputs(qPrintable(help.mid(help.indexOf(u'\n') + 1)), stdout);
+        printCommandHelp(parser, kUsage);
         return 0;
     }
     if (parser.positionalArguments().size() != 1)
@@ -121,15 +120,9 @@ int runDetect(const QStringList &args)
     PayloadRequest request;
     request.command = QStringLiteral("detect");
     request.target = parser.positionalArguments().constFirst();
-    if (parser.isSet(fallbackOption)) {
-        const QString name = parser.value(fallbackOption);
-        if (name == u"prometheus")
-            request.fallbackFormat = expo::Format::PrometheusText;
-        else if (name == u"openmetrics")
-            request.fallbackFormat = expo::Format::OpenMetrics;
-        else
-            return usageError(QStringLiteral("--fallback-format is prometheus or openmetrics, not '%1'").arg(name));
-    }
+    QString error;
+    if (parser.isSet(fallbackOption) && !parseFallbackFormat(parser.value(fallbackOption), request.fallbackFormat, error))
+        return usageError(error);
 
     int exitCode = 0;
     const std::unique_ptr<LoadedPayload> payload = loadPayload(request, exitCode);

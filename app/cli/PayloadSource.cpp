@@ -5,7 +5,6 @@
 #include "scrape/ScrapeFetcher.h"
 
 #include <QFile>
-#include <QUrl>
 
 #include <cstdio>
 #include <string_view>
@@ -64,9 +63,8 @@ std::unique_ptr<LoadedPayload> readFile(const PayloadRequest &request, int &exit
 
 std::unique_ptr<LoadedPayload> scrapeUrl(const PayloadRequest &request, int &exitCode)
 {
-    const QUrl url(request.target, QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty()) {
+    const std::optional<QUrl> url = httpUrl(request.target);
+    if (!url) {
         std::fprintf(stderr, "modelwatch-cli %s: '%s' is not an http:// or https:// URL\n",
                      qPrintable(request.command), qPrintable(request.target));
         exitCode = 2;
@@ -74,7 +72,9 @@ std::unique_ptr<LoadedPayload> scrapeUrl(const PayloadRequest &request, int &exi
     }
     ScrapeOptions options;
     options.fallbackFormat = request.fallbackFormat;
-    const ScrapeResult scrape = ScrapeFetcher::fetchBlocking(url, options);
+    options.timeout = request.timeout.value_or(options.timeout);
+    options.maxBodyBytes = request.maxBodyBytes.value_or(options.maxBodyBytes);
+    const ScrapeResult scrape = ScrapeFetcher::fetchBlocking(*url, options);
     if (!scrape.ok()) {
         const bool contentTypeRefused = scrape.error == ScrapeError::UnsupportedContentType
             && scrape.errorMessage.contains(u"Content-Type");
@@ -106,6 +106,25 @@ std::unique_ptr<LoadedPayload> scrapeUrl(const PayloadRequest &request, int &exi
 bool isUrlTarget(const QString &target)
 {
     return target.startsWith(u"http://", Qt::CaseInsensitive) || target.startsWith(u"https://", Qt::CaseInsensitive);
+}
+
+std::optional<QUrl> httpUrl(const QString &target)
+{
+    const QUrl url(target, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty())
+        return std::nullopt;
+    return url;
+}
+
+bool parseFallbackFormat(const QString &name, std::optional<expo::Format> &format, QString &error)
+{
+    if (name == u"prometheus" || name == u"openmetrics") {
+        format = name == u"prometheus" ? expo::Format::PrometheusText : expo::Format::OpenMetrics;
+        return true;
+    }
+    error = QStringLiteral("--fallback-format is prometheus or openmetrics, not '%1'").arg(name);
+    return false;
 }
 
 std::unique_ptr<LoadedPayload> loadPayload(const PayloadRequest &request, int &exitCode)

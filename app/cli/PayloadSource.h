@@ -4,7 +4,9 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QUrl>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,10 +29,21 @@ struct PayloadRequest
     QString target;  ///< a FILE, `-` for standard input, or an http(s):// URL
     /// For URLs: the parser for a blank or unknown Content-Type (else refused).
     std::optional<expo::Format> fallbackFormat;
+    /// For URLs: the time limit of the whole request and the size limit of the
+    /// body (wire and decompressed); ScrapeOptions' defaults when empty.
+    std::optional<std::chrono::milliseconds> timeout;
+    std::optional<qint64> maxBodyBytes;
 };
 
 /// Whether `target` names a URL (http:// or https://, any case) rather than a file.
 bool isUrlTarget(const QString &target);
+
+/// `target` as a URL when it is a valid http:// or https:// URL with a host.
+std::optional<QUrl> httpUrl(const QString &target);
+
+/// The parser a --fallback-format NAME asks for (`prometheus` or
+/// `openmetrics`); false with `error` set for any other name.
+bool parseFallbackFormat(const QString &name, std::optional<expo::Format> &format, QString &error);
 
 /// Reads and parses the payload `request` names: a file (gzip inflated, the
 /// format guessed from the content, as `parse` does) or a URL (scraped with

@@ -5,8 +5,8 @@
 #include "promql/EngineStoreQueryable.h"
 #include "store/SeriesStore.h"
 #include "CliArgs.h"
-#include "QuerySources.h"
 #include "RemoteQuery.h"
+#include "SourceOptions.h"
 #include "prometheus/PromConnection.h"
 
 #include <QCommandLineParser>
@@ -35,18 +35,17 @@ int usageError(const QString &message)
 int runQuery(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption prometheusOption(QStringLiteral("prometheus"), QStringLiteral("Query this Prometheus-compatible server."), QStringLiteral("URL"));
-    const QCommandLineOption scrapeOption(QStringLiteral("scrape"), QStringLiteral("Scrape this /metrics URL (repeatable) and query locally."), QStringLiteral("URL"));
-    const QCommandLineOption durationOption(QStringLiteral("duration"), QStringLiteral("How long to scrape (with --scrape)."), QStringLiteral("D"));
-    const QCommandLineOption intervalOption(QStringLiteral("interval"), QStringLiteral("Scrape interval (default 1s)."), QStringLiteral("D"));
-    const QCommandLineOption loadOption(QStringLiteral("load"), QStringLiteral("Load a timestamped OpenMetrics file and query locally."), QStringLiteral("FILE"));
-    const QCommandLineOption timeOption(QStringLiteral("time"), QStringLiteral("Evaluation time (RFC 3339 or Unix seconds)."), QStringLiteral("T"));
+    const SourceOptions sources(QStringLiteral("query"),
+                                {.prometheus = QStringLiteral("Query this Prometheus-compatible server."),
+                                 .scrape = QStringLiteral("Scrape this /metrics URL (repeatable) and query locally."),
+                                 .load = QStringLiteral("Load a timestamped OpenMetrics file and query locally."),
+                                 .time = QStringLiteral("Evaluation time (RFC 3339 or Unix seconds).")});
+    sources.addTo(parser);
     const QCommandLineOption startOption(QStringLiteral("start"), QStringLiteral("Range start."), QStringLiteral("T"));
     const QCommandLineOption endOption(QStringLiteral("end"), QStringLiteral("Range end."), QStringLiteral("T"));
     const QCommandLineOption stepOption(QStringLiteral("step"), QStringLiteral("Range step (e.g. 15s)."), QStringLiteral("S"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the Prometheus API's JSON."));
-    parser.addOptions({prometheusOption, scrapeOption, durationOption, intervalOption, loadOption, timeOption,
-                       startOption, endOption, stepOption, jsonOption});
+    parser.addOptions({startOption, endOption, stepOption, jsonOption});
     const RemoteOptions remoteOptions;
     remoteOptions.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("expr"), QStringLiteral("The PromQL expression."));
@@ -54,16 +53,15 @@ int runQuery(const QStringList &args)
         return usageError(parser.errorText());
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("expected exactly one expression (quote it)"));
-    const int sources = int(parser.isSet(prometheusOption)) + int(parser.isSet(scrapeOption)) + int(parser.isSet(loadOption));
-    if (sources != 1)
-        return usageError(QStringLiteral("give exactly one of --prometheus, --scrape or --load"));
+    QString error;
+    if (!sources.checkOneSource(parser, error))
+        return usageError(error);
     const bool isRange = parser.isSet(startOption) || parser.isSet(endOption) || parser.isSet(stepOption);
     if (isRange && (!parser.isSet(startOption) || !parser.isSet(endOption) || !parser.isSet(stepOption)))
         return usageError(QStringLiteral("a range query needs --start, --end and --step"));
-    if (isRange && parser.isSet(timeOption))
+    if (isRange && sources.hasTime(parser))
         return usageError(QStringLiteral("--time is for instant queries; a range query takes --start, --end and --step"));
 
-    QString error;
     std::optional<int64_t> timeMs, startMs, endMs, stepMs;
     auto readTime = [&](const QCommandLineOption &o, std::optional<int64_t> &out) {
         if (!parser.isSet(o))
@@ -71,7 +69,7 @@ int runQuery(const QStringList &args)
         out = parseTimeArg(parser.value(o), error);
         return out.has_value();
     };
-    if (!readTime(timeOption, timeMs) || !readTime(startOption, startMs) || !readTime(endOption, endMs))
+    if (!sources.readTime(parser, timeMs, error) || !readTime(startOption, startMs) || !readTime(endOption, endMs))
         return usageError(error);
     if (parser.isSet(stepOption)) {
         stepMs = parseDurationArg(parser.value(stepOption), error);
@@ -80,9 +78,9 @@ int runQuery(const QStringList &args)
     }
     const std::string expr = parser.positionalArguments().constFirst().toStdString();
 
-    if (parser.isSet(prometheusOption)) {
+    if (sources.isRemote(parser)) {
         const std::optional<PrometheusConnection> connection =
-            remoteOptions.connection(parser, parser.value(prometheusOption), error);
+            remoteOptions.connection(parser, sources.prometheusUrl(parser), error);
         if (!connection)
             return usageError(error);
         return runRemoteQuery(*connection, expr, timeMs, startMs, endMs, stepMs, parser.isSet(jsonOption));
@@ -90,26 +88,9 @@ int runQuery(const QStringList &args)
 
     SeriesStore store;
     int64_t newestMs = 0;
-    if (parser.isSet(loadOption)) {
-        if (!loadTimestampedFile(parser.value(loadOption), store, newestMs, error)) {
-            std::fprintf(stderr, "%s\n", qPrintable(error));
-            return 1;
-        }
-    } else {
-        if (!parser.isSet(durationOption))
-            return usageError(QStringLiteral("--scrape needs --duration"));
-        const auto duration = parseDurationArg(parser.value(durationOption), error);
-        if (!duration)
-            return usageError(error);
-        std::optional<int64_t> interval = int64_t{1000};
-        if (parser.isSet(intervalOption) && !(interval = parseDurationArg(parser.value(intervalOption), error)))
-            return usageError(error);
-        if (!scrapeIntoStore(parser.values(scrapeOption), std::chrono::milliseconds(*interval),
-                       std::chrono::milliseconds(*duration), store, newestMs, error)) {
-            std::fprintf(stderr, "modelwatch-cli query: %s\n", qPrintable(error));
-            return 2;
-        }
-    }
+    QString usage;
+    if (const int status = sources.loadLocal(parser, store, newestMs, usage); status != 0)
+        return usage.isEmpty() ? status : usageError(usage);
 
     const promql::StoreQueryable data(store);
     const promql::Engine engine(data);

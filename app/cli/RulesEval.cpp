@@ -1,8 +1,8 @@
 #include "RulesEval.h"
 
 #include "CliArgs.h"
-#include "QuerySources.h"
 #include "RemoteQuery.h"
+#include "SourceOptions.h"
 
 #include "alerting/AlertEngine.h"
 #include "alerting/EngineRuleQuerier.h"
@@ -146,17 +146,17 @@ std::string formatRuleValue(double v)
 int runRulesEval(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption prometheusOption(QStringLiteral("prometheus"), QStringLiteral("Evaluate on this Prometheus-compatible server."), QStringLiteral("URL"));
-    const QCommandLineOption scrapeOption(QStringLiteral("scrape"), QStringLiteral("Scrape this /metrics URL (repeatable) and evaluate locally."), QStringLiteral("URL"));
-    const QCommandLineOption durationOption(QStringLiteral("duration"), QStringLiteral("How long to scrape (with --scrape)."), QStringLiteral("D"));
-    const QCommandLineOption intervalOption(QStringLiteral("interval"), QStringLiteral("Scrape interval (default 1s)."), QStringLiteral("D"));
-    const QCommandLineOption loadOption(QStringLiteral("load"), QStringLiteral("Load a timestamped OpenMetrics file and evaluate locally."), QStringLiteral("FILE"));
-    const QCommandLineOption timeOption(QStringLiteral("time"), QStringLiteral("Evaluation time (default: the newest sample, or now on a server)."), QStringLiteral("T"));
+    const SourceOptions sources(
+        QStringLiteral("rules eval"),
+        {.prometheus = QStringLiteral("Evaluate on this Prometheus-compatible server."),
+         .scrape = QStringLiteral("Scrape this /metrics URL (repeatable) and evaluate locally."),
+         .load = QStringLiteral("Load a timestamped OpenMetrics file and evaluate locally."),
+         .time = QStringLiteral("Evaluation time (default: the newest sample, or now on a server).")});
+    sources.addTo(parser);
     const QCommandLineOption stepsOption(QStringLiteral("steps"), QStringLiteral("Evaluate N times, --step apart, ending at T."), QStringLiteral("N"));
     const QCommandLineOption stepOption(QStringLiteral("step"), QStringLiteral("Time between --steps evaluations (e.g. 15s)."), QStringLiteral("S"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({prometheusOption, scrapeOption, durationOption, intervalOption, loadOption, timeOption,
-                       stepsOption, stepOption, jsonOption});
+    parser.addOptions({stepsOption, stepOption, jsonOption});
     const RemoteOptions remoteOptions;
     remoteOptions.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The Prometheus rule file."));
@@ -164,11 +164,11 @@ int runRulesEval(const QStringList &args)
         return usageError(parser.errorText());
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("expected exactly one rule file"));
-    if (int(parser.isSet(prometheusOption)) + int(parser.isSet(scrapeOption)) + int(parser.isSet(loadOption)) != 1)
-        return usageError(QStringLiteral("give exactly one of --prometheus, --scrape or --load"));
     QString error;
+    if (!sources.checkOneSource(parser, error))
+        return usageError(error);
     std::optional<int64_t> timeMs;
-    if (parser.isSet(timeOption) && !(timeMs = parseTimeArg(parser.value(timeOption), error)))
+    if (!sources.readTime(parser, timeMs, error))
         return usageError(error);
     int64_t steps = 1;
     std::optional<int64_t> stepMs;
@@ -202,33 +202,17 @@ int runRulesEval(const QStringList &args)
     std::unique_ptr<PrometheusClient> client;
     std::unique_ptr<RuleQuerier> querier;
     int64_t newestMs = QDateTime::currentMSecsSinceEpoch();
-    if (parser.isSet(prometheusOption)) {
-        const auto connection = remoteOptions.connection(parser, parser.value(prometheusOption), error);
+    if (sources.isRemote(parser)) {
+        const auto connection = remoteOptions.connection(parser, sources.prometheusUrl(parser), error);
         if (!connection)
             return usageError(error);
         client = std::make_unique<PrometheusClient>();
         client->setConnection(*connection);
         querier = std::make_unique<PrometheusRuleQuerier>(*client);
     } else {
-        if (parser.isSet(loadOption)) {
-            if (!loadTimestampedFile(parser.value(loadOption), store, newestMs, error)) {
-                std::fprintf(stderr, "%s\n", qPrintable(error));
-                return 1;
-            }
-        } else {
-            if (!parser.isSet(durationOption))
-                return usageError(QStringLiteral("--scrape needs --duration"));
-            const auto duration = parseDurationArg(parser.value(durationOption), error);
-            std::optional<int64_t> interval = int64_t{1000};
-            if (!duration || (parser.isSet(intervalOption) && !(interval = parseDurationArg(parser.value(intervalOption), error))))
-                return usageError(error);
-            newestMs = 0;
-            if (!scrapeIntoStore(parser.values(scrapeOption), std::chrono::milliseconds(*interval),
-                                 std::chrono::milliseconds(*duration), store, newestMs, error)) {
-                std::fprintf(stderr, "modelwatch-cli rules eval: %s\n", qPrintable(error));
-                return 2;
-            }
-        }
+        QString usage;
+        if (const int status = sources.loadLocal(parser, store, newestMs, usage); status != 0)
+            return usage.isEmpty() ? status : usageError(usage);
         data = std::make_unique<promql::StoreQueryable>(store);
         querier = std::make_unique<EngineRuleQuerier>(*data);
     }

@@ -1,16 +1,15 @@
+#include "CliArgs.h"
 #include "Commands.h"
 #include "PayloadPrinter.h"
-
-#include "exposition/ExpositionParser.h"
-#include "scrape/ScrapeFetcher.h"
+#include "PayloadSource.h"
 
 #include <QCommandLineParser>
-#include <QUrl>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <string_view>
+#include <memory>
 
 namespace mw::cli {
 
@@ -54,16 +53,15 @@ int runScrape(const QStringList &args)
     if (!parser.parse(QStringList{QStringLiteral("modelwatch-cli scrape")} + args))
         return usageError(parser.errorText());
     if (parser.isSet(helpOption)) {
-        // helpText() starts with a usage line naming the executable's path.
-        const QString help = parser.helpText();
-        std::fputs(kUsage, stdout);
-        std::fputs(qPrintable(help.mid(help.indexOf(u'\n') + 1)), stdout);
+        printCommandHelp(parser, kUsage);
         return 0;
     }
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("expected exactly one URL"));
 
-    ScrapeOptions options;
+    PayloadRequest request;
+    request.command = QStringLiteral("scrape");
+    request.target = parser.positionalArguments().constFirst();
     if (parser.isSet(timeoutOption)) {
         bool ok = false;
         const double seconds = parser.value(timeoutOption).toDouble(&ok);
@@ -71,7 +69,7 @@ int runScrape(const QStringList &args)
             return usageError(QStringLiteral("--timeout needs a number of seconds above 0 and at most %1, not '%2'")
                                   .arg(kMaxTimeoutSeconds)
                                   .arg(parser.value(timeoutOption)));
-        options.timeout = std::chrono::milliseconds(std::max<long long>(1, std::llround(seconds * 1000.0)));
+        request.timeout = std::chrono::milliseconds(std::max<long long>(1, std::llround(seconds * 1000.0)));
     }
     if (parser.isSet(maxBytesOption)) {
         bool ok = false;
@@ -79,49 +77,23 @@ int runScrape(const QStringList &args)
         if (!ok || n <= 0)
             return usageError(
                 QStringLiteral("--max-bytes needs a positive number of bytes, not '%1'").arg(parser.value(maxBytesOption)));
-        options.maxBodyBytes = n;
+        request.maxBodyBytes = n;
     }
+    QString error;
+    if (parser.isSet(fallbackOption) && !parseFallbackFormat(parser.value(fallbackOption), request.fallbackFormat, error))
+        return usageError(error);
+    // A FILE is `parse`'s: only a URL is scraped here.
+    if (!httpUrl(request.target))
+        return usageError(QStringLiteral("'%1' is not an http:// or https:// URL").arg(request.target));
 
-    if (parser.isSet(fallbackOption)) {
-        const QString name = parser.value(fallbackOption);
-        if (name == u"prometheus")
-            options.fallbackFormat = expo::Format::PrometheusText;
-        else if (name == u"openmetrics")
-            options.fallbackFormat = expo::Format::OpenMetrics;
-        else
-            return usageError(QStringLiteral("--fallback-format is prometheus or openmetrics, not '%1'").arg(name));
-    }
-
-    const QString shown = parser.positionalArguments().constFirst();
-    const QUrl url(shown, QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty())
-        return usageError(QStringLiteral("'%1' is not an http:// or https:// URL").arg(shown));
-
-    const ScrapeResult scrape = ScrapeFetcher::fetchBlocking(url, options);
-    if (!scrape.ok()) {
-        const bool contentTypeRefused = scrape.error == ScrapeError::UnsupportedContentType
-            && scrape.errorMessage.contains(u"Content-Type");
-        std::fprintf(stderr, "%s: %s%s\n", qPrintable(shown), qPrintable(scrape.errorMessage),
-                     contentTypeRefused ? " (--fallback-format prometheus parses it anyway)" : "");
-        return 1;
-    }
-
-    expo::ParseOptions parseOptions;
-    parseOptions.maxBytes = static_cast<std::size_t>(options.maxBodyBytes);
-    const std::string_view payload(scrape.body.constData(), static_cast<std::size_t>(scrape.body.size()));
-    // A successful scrape always carries the format its Content-Type announced.
-    const expo::ParseResult result = expo::parse(payload, scrape.format.value_or(expo::Format::PrometheusText),
-                                                 parseOptions);
-    if (!result.ok()) {
-        std::fprintf(stderr, "%s:%u:%u: %s\n", qPrintable(shown), result.error->line, result.error->column,
-                     result.error->reason.c_str());
-        return 1;
-    }
+    int exitCode = 0;
+    const std::unique_ptr<LoadedPayload> payload = loadPayload(request, exitCode);
+    if (!payload)
+        return exitCode;
     if (parser.isSet(jsonOption))
-        printPayloadJson(result, stdout);
+        printPayloadJson(payload->result, stdout);
     else
-        printPayloadText(result, stdout);
+        printPayloadText(payload->result, stdout);
     return std::fflush(stdout) == 0 ? 0 : 2;
 }
 

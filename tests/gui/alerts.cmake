@@ -18,7 +18,7 @@ if(TARGET modelwatch_alerts_ui)
 
   # A real Alertmanager on loopback (prometheus-alertmanager); QSKIPs without it.
   mw_qt_test(tst_alerts_alertmanager
-             SOURCES tst_alerts_alertmanager.cpp ../integration/differential/AlertmanagerProcess.cpp
+             SOURCES tst_alerts_alertmanager.cpp ../integration/differential/AlertmanagerProcess.cpp ../integration/TestServerProcess.cpp
              LIBS modelwatch_alerts_ui Qt6::Network LABELS "gui;alertmanager")
   target_include_directories(tst_alerts_alertmanager PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/../integration/differential)
   set_tests_properties(tst_alerts_alertmanager PROPERTIES TIMEOUT 120)

@@ -8,7 +8,7 @@ if(TARGET modelwatch_backends AND TARGET modelwatch_demo)
   set_tests_properties(tst_backend_scrape PROPERTIES TIMEOUT 120)
 
   mw_qt_test(tst_backend_prometheus SOURCES tst_backend_prometheus.cpp BackendWait.h
-             ${MW_DIFFERENTIAL_DIR}/PrometheusProcess.cpp
+             ${MW_DIFFERENTIAL_DIR}/PrometheusProcess.cpp ${PROJECT_SOURCE_DIR}/tests/integration/TestServerProcess.cpp
              LIBS modelwatch_backends modelwatch_demo Qt6::Network LABELS "integration;prometheus")
   target_include_directories(tst_backend_prometheus PRIVATE ${MW_DIFFERENTIAL_DIR})
   set_tests_properties(tst_backend_prometheus PROPERTIES TIMEOUT 180)

@@ -4,7 +4,7 @@
 # misbehaving test HTTP server.
 if(TARGET modelwatch_viewmodel AND TARGET modelwatch_demo AND TARGET mw_test_httpserver)
   set(MW_DIFFERENTIAL_DIR ${PROJECT_SOURCE_DIR}/tests/integration/differential)
-  mw_qt_test(tst_server_connector SOURCES tst_server_connector.cpp ${MW_DIFFERENTIAL_DIR}/PrometheusProcess.cpp
+  mw_qt_test(tst_server_connector SOURCES tst_server_connector.cpp ${MW_DIFFERENTIAL_DIR}/PrometheusProcess.cpp ${PROJECT_SOURCE_DIR}/tests/integration/TestServerProcess.cpp
              LIBS modelwatch_viewmodel modelwatch_demo mw_test_httpserver Qt6::Network
              LABELS "integration;prometheus")
   target_include_directories(tst_server_connector PRIVATE ${MW_DIFFERENTIAL_DIR})

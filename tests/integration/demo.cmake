@@ -23,7 +23,7 @@ if(TARGET modelwatch_demo)
   # A real Prometheus scraping the real modelwatch-demo-server executable.
   if(TARGET modelwatch-demo-server)
     mw_qt_test(tst_demo_prometheus
-               SOURCES demo/tst_demo_prometheus.cpp differential/PrometheusProcess.cpp
+               SOURCES demo/tst_demo_prometheus.cpp differential/PrometheusProcess.cpp TestServerProcess.cpp
                LIBS Qt6::Network nlohmann_json::nlohmann_json)
     target_include_directories(tst_demo_prometheus PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/differential)
     target_compile_definitions(tst_demo_prometheus PRIVATE

@@ -1,5 +1,7 @@
 #include "DemoTestClient.h"
 
+#include "demo/DemoServer.h"
+
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -8,18 +10,41 @@
 
 namespace mw::test {
 
-DemoTestClient::DemoTestClient(QUrl base)
-    : m_base(std::move(base))
-    , m_nam(std::make_unique<QNetworkAccessManager>())
+DemoTestClient::DemoTestClient()
+    : m_nam(std::make_unique<QNetworkAccessManager>())
 {
+    demo::DemoServer::Options options;
+    options.port = 0;
+    options.rate = 0.0;         // no load unless a test asks for it
+    options.labelDelayMs = 1000;
+    options.labelPollMs = 0;    // labels arrive when the test steps the clock
+    options.clockMs = [this] { return m_nowMs; };
+    m_server = std::make_unique<demo::DemoServer>(options);
     m_nam->setProxy(QNetworkProxy::NoProxy); // loopback, whatever http_proxy says
 }
 
 DemoTestClient::~DemoTestClient() = default;
 
+bool DemoTestClient::start(QString &error)
+{
+    if (!m_server->start(&error))
+        return false;
+    if (m_server->port() == 0) {
+        error = QStringLiteral("the demo server listens on no port");
+        return false;
+    }
+    return true;
+}
+
+void DemoTestClient::advance(int64_t ms)
+{
+    m_nowMs += ms;
+    m_server->releaseLabels();
+}
+
 QNetworkReply *DemoTestClient::send(const QByteArray &verb, const QString &path, const QByteArray &body)
 {
-    QNetworkRequest request(QUrl(m_base.toString() + path));
+    QNetworkRequest request(QUrl(m_server->url().toString() + path));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setTransferTimeout(kReplyTimeoutMs);
     return m_nam->sendCustomRequest(request, verb, body);

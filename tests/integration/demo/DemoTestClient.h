@@ -5,20 +5,29 @@
 #include <QByteArray>
 #include <QNetworkAccessManager>
 #include <QString>
-#include <QUrl>
 
+#include <cstdint>
 #include <memory>
 
 class QNetworkReply;
 
+namespace mw::demo {
+class DemoServer;
+}
+
 namespace mw::test {
 
-/// An HTTP client for the demo server's endpoints: requests over real
-/// sockets, waits bounded by kReplyTimeoutMs (a QSignalSpy, never a sleep).
+/// A demo server as the demo tests drive it, and an HTTP client for its
+/// endpoints. The server listens on 127.0.0.1 on any free port, generates no
+/// load unless a test asks for it, and labels a prediction 1 s after it on a
+/// clock of the test's own that only advance() steps. Requests go over real
+/// sockets; waits are bounded by kReplyTimeoutMs (a QSignalSpy, never a sleep).
 class DemoTestClient
 {
 public:
     static constexpr int kReplyTimeoutMs = 10'000;
+    /// The label clock when the server starts.
+    static constexpr int64_t kStartMs = 1'764'000'000'000;
 
     struct Reply
     {
@@ -36,8 +45,19 @@ public:
         Confusion operator-(const Confusion &o) const { return {tp - o.tp, fp - o.fp, fn - o.fn, tn - o.tn}; }
     };
 
-    explicit DemoTestClient(QUrl base);
+    DemoTestClient();
     ~DemoTestClient();
+    DemoTestClient(const DemoTestClient &) = delete;
+    DemoTestClient &operator=(const DemoTestClient &) = delete;
+
+    /// Starts the server; false with `error` set when it cannot listen.
+    bool start(QString &error);
+    demo::DemoServer &server() { return *m_server; }
+
+    /// The label clock, in milliseconds since the epoch.
+    int64_t nowMs() const { return m_nowMs; }
+    /// Steps the label clock and releases what is due.
+    void advance(int64_t ms);
 
     /// Starts a request; the caller owns the reply.
     QNetworkReply *send(const QByteArray &verb, const QString &path, const QByteArray &body = {});
@@ -54,8 +74,9 @@ public:
     static QByteArray predictBody(int instances, double value = 0.5);
 
 private:
-    QUrl m_base;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
+    int64_t m_nowMs = kStartMs;
+    std::unique_ptr<demo::DemoServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_nam; ///< gone before the server
 };
 
 } // namespace mw::test

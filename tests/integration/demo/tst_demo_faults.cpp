@@ -44,37 +44,19 @@ private Q_SLOTS:
     void accuracyDriftLowersAccuracyFromConfusionCounters();
 
 private:
-    /// Steps the label clock and releases what is due.
-    void advance(int64_t ms)
-    {
-        m_nowMs += ms;
-        m_server->releaseLabels();
-    }
-
-    int64_t m_nowMs = 1'764'000'000'000;
-    std::unique_ptr<DemoServer> m_server;
     std::unique_ptr<DemoTestClient> m_client;
 };
 
 void TestDemoFaults::init()
 {
-    DemoServer::Options options;
-    options.port = 0;
-    options.rate = 0.0;         // no load unless a test asks for it
-    options.labelDelayMs = 1000;
-    options.labelPollMs = 0;    // labels arrive when the test steps the clock
-    options.clockMs = [this] { return m_nowMs; };
-    m_server = std::make_unique<DemoServer>(options);
+    m_client = std::make_unique<DemoTestClient>();
     QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
-    QVERIFY(m_server->port() != 0);
-    m_client = std::make_unique<DemoTestClient>(m_server->url());
+    QVERIFY2(m_client->start(error), qPrintable(error));
 }
 
 void TestDemoFaults::cleanup()
 {
     m_client.reset();
-    m_server.reset();
 }
 
 void TestDemoFaults::listsAndSwitchesFaults()
@@ -93,8 +75,8 @@ void TestDemoFaults::listsAndSwitchesFaults()
     QCOMPARE(doc["faults"]["latency"].get<bool>(), false);
     QCOMPARE(m_client->post(QStringLiteral("/faults/errors?enabled=0")).status, 200);
     QCOMPARE(m_client->post(QStringLiteral("/faults/down"), R"({"enabled": false})").status, 200);
-    QVERIFY(!m_server->faults().isActive(Fault::Errors));
-    QVERIFY(!m_server->faults().isActive(Fault::Down));
+    QVERIFY(!m_client->server().faults().isActive(Fault::Errors));
+    QVERIFY(!m_client->server().faults().isActive(Fault::Down));
 
     QCOMPARE(m_client->post(QStringLiteral("/faults/nonsense?enabled=1")).status, 404);
     QCOMPARE(m_client->post(QStringLiteral("/faults/errors")).status, 400);              // on or off?
@@ -204,11 +186,11 @@ void TestDemoFaults::memoryFaultGrowsAndReleasesResidentMemory()
 
 void TestDemoFaults::accuracyDriftLowersAccuracyFromConfusionCounters()
 {
-    LoadGenerator &load = m_server->loadGenerator();
+    LoadGenerator &load = m_client->server().loadGenerator();
     auto accuracyOfNext = [&](int requests) {
         const DemoTestClient::Confusion before = m_client->confusion();
         load.generate(requests);
-        advance(m_server->feed().labelDelayMs());
+        m_client->advance(m_client->server().feed().labelDelayMs());
         return (m_client->confusion() - before).accuracy();
     };
     const double clean = accuracyOfNext(200);

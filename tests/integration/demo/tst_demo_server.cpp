@@ -42,37 +42,19 @@ private Q_SLOTS:
     void loadGeneratorMovesTheNumbersOnItsOwn();
 
 private:
-    /// Steps the label clock and releases what is due.
-    void advance(int64_t ms)
-    {
-        m_nowMs += ms;
-        m_server->releaseLabels();
-    }
-
-    int64_t m_nowMs = 1'764'000'000'000;
-    std::unique_ptr<DemoServer> m_server;
     std::unique_ptr<DemoTestClient> m_client;
 };
 
 void TestDemoServer::init()
 {
-    DemoServer::Options options;
-    options.port = 0;
-    options.rate = 0.0;         // no load unless a test asks for it
-    options.labelDelayMs = 1000;
-    options.labelPollMs = 0;    // labels arrive when the test steps the clock
-    options.clockMs = [this] { return m_nowMs; };
-    m_server = std::make_unique<DemoServer>(options);
+    m_client = std::make_unique<DemoTestClient>();
     QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
-    QVERIFY(m_server->port() != 0);
-    m_client = std::make_unique<DemoTestClient>(m_server->url());
+    QVERIFY2(m_client->start(error), qPrintable(error));
 }
 
 void TestDemoServer::cleanup()
 {
     m_client.reset();
-    m_server.reset();
 }
 
 void TestDemoServer::servesModelStatus()
@@ -154,18 +136,18 @@ void TestDemoServer::rejectsBadRequestsWithTfErrors()
 
 void TestDemoServer::feedShowsPredictionsOnceTheirLabelsArrive()
 {
-    m_server->loadGenerator().generate(10);
-    const std::size_t predictions = m_server->feed().pending();
+    m_client->server().loadGenerator().generate(10);
+    const std::size_t predictions = m_client->server().feed().pending();
     QVERIFY(predictions >= 10);
     QCOMPARE(m_client->scrape().sum("model_labels_pending"), double(predictions));
 
-    advance(999); // the label delay is 1000 ms
+    m_client->advance(999); // the label delay is 1000 ms
     DemoTestClient::Reply r = m_client->get(QStringLiteral("/v1/feed?since=0"));
     QCOMPARE(r.status, 200);
     QVERIFY(r.body.isEmpty());
     QCOMPARE(m_client->confusion().total(), 0.0);
 
-    advance(1);
+    m_client->advance(1);
     r = m_client->get(QStringLiteral("/v1/feed?since=0"));
     QCOMPARE(r.status, 200);
     QVERIFY(r.contentType.startsWith("application/x-ndjson"));
@@ -177,7 +159,7 @@ void TestDemoServer::feedShowsPredictionsOnceTheirLabelsArrive()
         for (const char *key : {"seq", "id", "time", "score", "predicted", "actual"})
             QVERIFY2(e.contains(key), key);
         QCOMPARE(e["predicted"].get<int>(), e["score"].get<double>() >= 0.5 ? 1 : 0);
-        QCOMPARE(e["time"].get<double>(), double(m_nowMs - 1000) / 1000.0);
+        QCOMPARE(e["time"].get<double>(), double(m_client->nowMs() - 1000) / 1000.0);
         QVERIFY(e["seq"].get<uint64_t>() > lastSeq);
         lastSeq = e["seq"].get<uint64_t>();
     }
@@ -190,14 +172,14 @@ void TestDemoServer::feedShowsPredictionsOnceTheirLabelsArrive()
 
 void TestDemoServer::loadGeneratorMovesTheNumbersOnItsOwn()
 {
-    LoadGenerator &load = m_server->loadGenerator();
+    LoadGenerator &load = m_client->server().loadGenerator();
     const double before = m_client->scrape().sum(kCount);
     load.setRate(200.0);
     QTRY_VERIFY_WITH_TIMEOUT(load.requestsSent() >= 20, 10'000);
     load.setRate(0.0);
     const uint64_t sent = load.requestsSent();
     QCOMPARE(m_client->scrape().sum(kCount) - before, double(sent));
-    QVERIFY(m_server->feed().pending() >= sent);
+    QVERIFY(m_client->server().feed().pending() >= sent);
 }
 
 QTEST_GUILESS_MAIN(TestDemoServer)

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "../TestServerProcess.h"
+
 #include <QByteArray>
-#include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -15,11 +16,11 @@ namespace mw::test {
 /// --cluster.listen-address, so 9094 is never bound), its storage and a
 /// minimal configuration (one receiver, nothing sent anywhere) in a temporary
 /// directory, polled until /-/ready answers (bounded), and always stopped by
-/// the destructor. PrometheusProcess's habits, for the other binary.
+/// the destructor (TestServerProcess, as PrometheusProcess).
 class AlertmanagerProcess
 {
 public:
-    AlertmanagerProcess() = default;
+    AlertmanagerProcess();
     ~AlertmanagerProcess();
     AlertmanagerProcess(const AlertmanagerProcess &) = delete;
     AlertmanagerProcess &operator=(const AlertmanagerProcess &) = delete;
@@ -33,9 +34,9 @@ public:
     bool start(std::chrono::milliseconds timeout = std::chrono::seconds(30));
     void stop();
 
-    QUrl baseUrl() const { return m_base; }
+    QUrl baseUrl() const { return m_server.baseUrl(); }
     QString error() const { return m_error; }
-    QByteArray readLog() { return m_process.readAll(); }
+    QByteArray readLog() { return m_server.readLog(); }
 
     /// A raw request to baseUrl + path (bounded); returns the body, `status`
     /// 0 on a transport failure.
@@ -43,9 +44,8 @@ public:
                        std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
 
 private:
-    QProcess m_process;
+    TestServerProcess m_server;
     QTemporaryDir m_dir;
-    QUrl m_base;
     QString m_error;
 };
 

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "../TestServerProcess.h"
+
 #include <QByteArray>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -27,7 +28,7 @@ public:
         QByteArray password;
     };
 
-    PrometheusProcess() = default;
+    PrometheusProcess();
     ~PrometheusProcess();
     PrometheusProcess(const PrometheusProcess &) = delete;
     PrometheusProcess &operator=(const PrometheusProcess &) = delete;
@@ -44,9 +45,9 @@ public:
     /// Call before start() (it decides baseUrl()'s scheme).
     void setAccess(const Access &access) { m_access = access; }
     /// What the server printed so far (stdout and stderr merged).
-    QByteArray readLog() { return m_process.readAll(); }
+    QByteArray readLog() { return m_server.readLog(); }
 
-    QUrl baseUrl() const { return m_base; }
+    QUrl baseUrl() const { return m_server.baseUrl(); }
     QString error() const { return m_error; }
 
     /// GET baseUrl + path?query synchronously (bounded); returns the body, or
@@ -54,8 +55,7 @@ public:
     QByteArray get(const QString &pathAndQuery, int &status, std::chrono::milliseconds timeout = std::chrono::seconds(30)) const;
 
 private:
-    QProcess m_process;
-    QUrl m_base;
+    TestServerProcess m_server;
     Access m_access;
     QString m_error;
 };
