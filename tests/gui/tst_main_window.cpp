@@ -161,13 +161,25 @@ private Q_SLOTS:
         QVERIFY(a && b);
         const TimeRange full = a->plot()->timeRange();
         const TimeRange zoom{full.t0 + full.span() / 4, full.t1 - full.span() / 4};
+        const int64_t fullStep = w.session()->panelModel(3)->frame().stepMs;
         a->plot()->setTimeRange(zoom);
         QCOMPARE(b->plot()->timeRange().t0, zoom.t0);
         QCOMPARE(b->plot()->timeRange().t1, zoom.t1);
         QVERIFY(b->plot()->isZoomed());
+        // Once the gesture settles, the panels fetch the zoomed window, not
+        // coarser than before, and stop following the clock.
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->isZoomed(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.session()->panelModel(3)->frame().fromMs, int64_t{zoom.t0}, 10'000);
+        QCOMPARE(w.session()->panelModel(3)->frame().toMs, int64_t{zoom.t1});
+        QVERIFY(w.session()->panelModel(3)->frame().stepMs <= fullStep);
+        auto *picker = w.findChild<QToolButton *>(QStringLiteral("timeRange"));
+        QVERIFY(picker && picker->text().startsWith(u"Zoomed"));
         w.dashboardView()->resetZoom();
         QVERIFY(!a->plot()->isZoomed());
         QVERIFY(!b->plot()->isZoomed());
+        QVERIFY(!w.session()->isZoomed());
+        QCOMPARE(picker->text(), QStringLiteral("Last 10 minutes"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->panelModel(3)->frame().fromMs < zoom.t0, 10'000);
     }
 
     void variablesReachQueries()

@@ -23,6 +23,17 @@ DashboardView::DashboardView(view::DashboardSession *session, QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     setWidget(m_grid);
     connect(m_grid, &DashboardGrid::layoutEdited, this, &DashboardView::layoutEdited);
+    // Zooming or panning on a chart fetches that window at full resolution
+    // (once the gesture settles); resetting goes back to the dashboard's range.
+    m_zoomSettle.setSingleShot(true);
+    m_zoomSettle.setInterval(250);
+    connect(m_cursor, &PlotCursor::timeRangeChanged, &m_zoomSettle, qOverload<>(&QTimer::start));
+    connect(&m_zoomSettle, &QTimer::timeout, this, [this] {
+        if (const std::optional<TimeRange> r = m_cursor->timeRange())
+            m_session->setZoom(std::make_pair(r->t0, r->t1));
+        else
+            m_session->setZoom(std::nullopt);
+    });
     connect(m_session, &view::DashboardSession::panelsChanged, this, [this] {
         for (PanelWidget *w : m_grid->panelWidgets())
             attachModel(w);
@@ -133,7 +144,12 @@ bool DashboardView::allPanelsAnswered() const
     return true;
 }
 
-void DashboardView::resetZoom() { m_cursor->resetTimeRange(); }
+void DashboardView::resetZoom()
+{
+    m_cursor->resetTimeRange();
+    m_zoomSettle.stop();
+    m_session->setZoom(std::nullopt);
+}
 
 QImage DashboardView::renderImage()
 {

@@ -10,6 +10,7 @@
 #include "PlotTypes.h"
 
 #include <QScrollArea>
+#include <QTimer>
 
 #include <functional>
 #include <map>
@@ -72,6 +73,7 @@ private:
     FrameClock *m_clock;
     BandProvider m_bands;
     dashboard::Document m_doc;
+    QTimer m_zoomSettle;
 };
 
 } // namespace mw::ui

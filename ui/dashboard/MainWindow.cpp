@@ -54,6 +54,14 @@ MainWindow::MainWindow(view::DashboardSession::BackendMaker maker, QWidget *pare
     connect(&m_doc, &view::DocumentController::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
     connect(m_session, &view::DashboardSession::rangeError, m_rangeError, &QLabel::setText);
     connect(m_session, &view::DashboardSession::refreshed, m_rangeError, &QLabel::clear);
+    connect(m_session, &view::DashboardSession::zoomChanged, this, [this] {
+        const std::optional<view::ResolvedRange> r = m_session->resolvedRange();
+        if (m_session->isZoomed() && r)
+            m_range->setText(tr("Zoomed: %1 (Ctrl+0 resets)")
+                                 .arg(view::describeRange(view::absoluteRange(r->fromMs, r->toMs))));
+        else
+            m_range->setRange(m_doc.document().time);
+    });
     connect(m_range, &TimeRangePicker::rangeChosen, this, [this](const dashboard::TimeRange &r) {
         dashboard::Document d = m_doc.document();
         d.time = r;

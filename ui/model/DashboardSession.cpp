@@ -106,6 +106,8 @@ void DashboardSession::setTimeRange(const dashboard::TimeRange &range)
     if (range == m_doc.time)
         return;
     m_doc.time = range;
+    m_zoom.reset();
+    updateTimer();
     refreshNow();
 }
 
@@ -134,7 +136,7 @@ int64_t DashboardSession::nowMs() const { return m_now ? *m_now : QDateTime::cur
 void DashboardSession::updateTimer()
 {
     const int64_t period = refreshPeriodMs(m_doc.refresh);
-    if (period == 0 || m_paused || m_now) {
+    if (period == 0 || m_paused || m_now || m_zoom) {
         m_timer.stop();
         return;
     }
@@ -144,7 +146,19 @@ void DashboardSession::updateTimer()
 
 std::optional<ResolvedRange> DashboardSession::resolvedRange(QString *error) const
 {
+    if (m_zoom && m_zoom->first < m_zoom->second)
+        return ResolvedRange{m_zoom->first, m_zoom->second, false};
     return resolveRange(m_doc.time, nowMs(), error);
+}
+
+void DashboardSession::setZoom(std::optional<std::pair<int64_t, int64_t>> window)
+{
+    if (window == m_zoom)
+        return;
+    m_zoom = window;
+    updateTimer();
+    Q_EMIT zoomChanged();
+    refreshNow();
 }
 
 void DashboardSession::refreshNow()

@@ -45,6 +45,10 @@ public:
     /// Resolves relative times against this instead of the clock (rendering, tests).
     void setNowOverride(std::optional<int64_t> nowMs);
     int64_t nowMs() const;
+    /// Zoomed in (or panned) on the charts: panels query this absolute window
+    /// at full resolution and stop following the clock until the zoom is reset.
+    void setZoom(std::optional<std::pair<int64_t, int64_t>> window);
+    bool isZoomed() const { return m_zoom.has_value(); }
     /// The range the panels show now; nullopt with `error` when the range is invalid.
     std::optional<ResolvedRange> resolvedRange(QString *error = nullptr) const;
 
@@ -73,6 +77,7 @@ Q_SIGNALS:
     void sourceHealthChanged();
     void panelsChanged();
     void rangeError(const QString &message);
+    void zoomChanged();
     void refreshed();
 
 private:
@@ -92,6 +97,7 @@ private:
     bool m_paused = false;
     bool m_started = false;
     std::optional<int64_t> m_now;
+    std::optional<std::pair<int64_t, int64_t>> m_zoom;
     int m_points = 1000;
     int64_t m_lastEagerMs = 0;
     int64_t m_lastVariableReloadMs = 0;
