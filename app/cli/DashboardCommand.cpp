@@ -29,15 +29,6 @@ int usageError(const QString &message)
     return 2;
 }
 
-/// "FILE:LINE:COL: msg" for syntax errors, "FILE: /pointer: msg" otherwise.
-std::string located(const QString &file, const Issue &issue)
-{
-    const std::string name = file.toStdString();
-    if (issue.pointer.empty() && issue.line > 0)
-        return name + ':' + issue.toString();
-    return name + ": " + issue.toString();
-}
-
 /// Reads a whole file of at most `maxBytes`; returns false (and prints) on an I/O error.
 bool readFile(const QString &path, std::size_t maxBytes, QByteArray &out, bool &tooLarge)
 {
@@ -71,7 +62,7 @@ int convert(const QString &in, const QString &out)
     }
     const GrafanaImport r = importGrafanaText(std::string_view(bytes.constData(), std::size_t(bytes.size())), limits);
     if (!r.document) {
-        std::fprintf(stderr, "%s\n", located(in, *r.error).c_str());
+        std::fprintf(stderr, "%s\n", locatedIn(in.toStdString(), *r.error).c_str());
         return 1;
     }
     if (const std::optional<std::string> error = DashboardFile::save(out, *r.document)) {
@@ -95,7 +86,7 @@ int check(const QString &path)
     for (const Issue &w : loaded.read.warnings)
         std::fprintf(stderr, "%s: warning: %s\n", qPrintable(path), w.toString().c_str());
     if (!loaded.ok()) {
-        std::fprintf(stderr, "%s\n", located(path, *loaded.read.error).c_str());
+        std::fprintf(stderr, "%s\n", locatedIn(path.toStdString(), *loaded.read.error).c_str());
         return 1;
     }
     const Document &d = *loaded.read.document;

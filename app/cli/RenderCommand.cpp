@@ -43,15 +43,6 @@ int usageError(const QString &message)
     return 2;
 }
 
-/// "FILE:LINE:COL: msg" for syntax errors, "FILE: /pointer: msg" otherwise.
-std::string located(const QString &file, const Issue &issue)
-{
-    const std::string name = file.toStdString();
-    if (issue.pointer.empty() && issue.line > 0)
-        return name + ':' + issue.toString();
-    return name + ": " + issue.toString();
-}
-
 std::optional<int> sideArg(const QCommandLineParser &parser, const QCommandLineOption &option, QString &error)
 {
     bool ok = false;
@@ -189,7 +180,7 @@ int runRender(int &argc, char **argv)
     for (const Issue &w : loaded.read.warnings)
         std::fprintf(stderr, "modelwatch-cli render: %s: warning: %s\n", qPrintable(path), w.toString().c_str());
     if (!loaded.ok()) {
-        std::fprintf(stderr, "modelwatch-cli render: %s\n", located(path, *loaded.read.error).c_str());
+        std::fprintf(stderr, "modelwatch-cli render: %s\n", locatedIn(path.toStdString(), *loaded.read.error).c_str());
         return 1;
     }
     Document doc = *loaded.read.document;

@@ -13,34 +13,30 @@
 
 namespace mw::test {
 
-inline std::optional<view::RangeAnswer> waitRange(view::SourceBackend &backend, quint64 id, int timeoutMs = 15'000)
+/// The answer `signal` brings for request `id`, or nullopt after `timeoutMs`.
+template<typename Answer>
+std::optional<Answer> waitAnswer(view::SourceBackend &backend, void (view::SourceBackend::*signal)(quint64, const Answer &),
+                                 quint64 id, int timeoutMs)
 {
-    std::optional<view::RangeAnswer> out;
-    const QMetaObject::Connection c = QObject::connect(
-        &backend, &view::SourceBackend::rangeFinished, &backend,
-        [&out, id](quint64 got, const view::RangeAnswer &answer) {
-            if (got == id)
-                out = answer;
-        });
+    std::optional<Answer> out;
+    const QMetaObject::Connection c = QObject::connect(&backend, signal, &backend, [&out, id](quint64 got, const Answer &answer) {
+        if (got == id)
+            out = answer;
+    });
     if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
         qWarning("no answer to request %llu within %d ms", static_cast<unsigned long long>(id), timeoutMs);
     QObject::disconnect(c);
     return out;
 }
 
+inline std::optional<view::RangeAnswer> waitRange(view::SourceBackend &backend, quint64 id, int timeoutMs = 15'000)
+{
+    return waitAnswer(backend, &view::SourceBackend::rangeFinished, id, timeoutMs);
+}
+
 inline std::optional<view::NamesAnswer> waitNames(view::SourceBackend &backend, quint64 id, int timeoutMs = 15'000)
 {
-    std::optional<view::NamesAnswer> out;
-    const QMetaObject::Connection c = QObject::connect(
-        &backend, &view::SourceBackend::namesFinished, &backend,
-        [&out, id](quint64 got, const view::NamesAnswer &answer) {
-            if (got == id)
-                out = answer;
-        });
-    if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
-        qWarning("no answer to request %llu within %d ms", static_cast<unsigned long long>(id), timeoutMs);
-    QObject::disconnect(c);
-    return out;
+    return waitAnswer(backend, &view::SourceBackend::namesFinished, id, timeoutMs);
 }
 
 /// Finite values in an answer.

@@ -79,19 +79,7 @@ void TestBackendPrometheus::initTestCase()
 
     QVERIFY(m_dir.isValid());
     const QString config = m_dir.filePath(QStringLiteral("prometheus.yml"));
-    QFile file(config);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("global:\n"
-                              "  scrape_interval: 1s\n"
-                              "  scrape_timeout: 1s\n"
-                              "scrape_configs:\n"
-                              "  - job_name: demo\n"
-                              "    metrics_path: /monitoring/prometheus/metrics\n"
-                              "    static_configs:\n"
-                              "      - targets: ['127.0.0.1:%1']\n")
-                   .arg(m_demo->port())
-                   .toUtf8());
-    file.close();
+    QVERIFY(PrometheusProcess::writeScrapeConfig(config, QStringLiteral("127.0.0.1:%1").arg(m_demo->port())));
     QVERIFY2(m_prometheus.start(m_dir.filePath(QStringLiteral("data")), config, {}), qPrintable(m_prometheus.error()));
 
     m_backend = backendFor(m_prometheus.baseUrl().toString());

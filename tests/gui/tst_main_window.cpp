@@ -278,6 +278,49 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(panelHasData(w, added.id), kTimeoutMs);
     }
 
+    void dragMovesAndResizesPanels()
+    {
+        ui::MainWindow w(app::backendMaker(m_demo.get()));
+        QVERIFY(w.openExample(QString::fromLatin1(app::kDemoExample)));
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ui::DashboardGrid *grid = w.dashboardView()->grid();
+        ui::PanelWidget *panel = w.dashboardView()->panelWidget(1);
+        QWidget *title = panel->findChild<QWidget *>(QStringLiteral("title"));
+        QVERIFY(title);
+        const dashboard::GridPos before = w.documentController()->document().panel(1)->grid;
+        // Drag the header one column-width right and three rows down: the
+        // panel lands there and the panels in the way move down.
+        const QPoint start = title->rect().center();
+        const int colW = grid->cellRect({0, 0, 1, 1}).width();
+        const QPoint delta(colW * 4, grid->rowHeight() * 3);
+        // The header moves with the pointer: aim at fixed screen positions.
+        const QPoint globalStart = title->mapToGlobal(start);
+        QTest::mousePress(title, Qt::LeftButton, {}, start);
+        for (int i = 1; i <= 4; ++i)
+            QTest::mouseMove(title, title->mapFromGlobal(globalStart + delta * i / 4));
+        QTest::mouseRelease(title, Qt::LeftButton, {}, title->mapFromGlobal(globalStart + delta));
+        const dashboard::GridPos after = w.documentController()->document().panel(1)->grid;
+        QVERIFY2(after.x == before.x + 4, qPrintable(QStringLiteral("x %1 -> %2").arg(before.x).arg(after.x)));
+        QVERIFY(w.isWindowModified());
+        for (const dashboard::Panel &a : w.documentController()->document().panels) {
+            for (const dashboard::Panel &b : w.documentController()->document().panels)
+                QVERIFY(a.id == b.id || !view::overlaps(a.grid, b.grid));
+        }
+        QCOMPARE(panel->geometry(), grid->cellRect(after));
+        // The corner grip resizes (here: two columns narrower, two rows taller).
+        const QPoint corner(panel->width() - 3, panel->height() - 3);
+        const QPoint grow(-colW * 2, grid->rowHeight() * 2);
+        QTest::mousePress(panel, Qt::LeftButton, {}, corner);
+        QTest::mouseMove(panel, corner + grow / 2);
+        QTest::mouseMove(panel, corner + grow);
+        QTest::mouseRelease(panel, Qt::LeftButton, {}, corner + grow);
+        const dashboard::GridPos resized = w.documentController()->document().panel(1)->grid;
+        QCOMPARE(resized.w, after.w - 2);
+        QCOMPARE(resized.h, after.h + 2);
+    }
+
     void darkThemeReachesThePanels()
     {
         ui::MainWindow w(app::backendMaker(m_demo.get()));

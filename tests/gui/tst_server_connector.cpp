@@ -175,20 +175,7 @@ void TestServerConnector::prometheusServer()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString config = dir.filePath(QStringLiteral("prometheus.yml"));
-    QFile file(config);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("global:\n"
-                              "  scrape_interval: 1s\n"
-                              "  scrape_timeout: 1s\n"
-                              "scrape_configs:\n"
-                              "  - job_name: demo\n"
-                              "    metrics_path: %1\n"
-                              "    static_configs:\n"
-                              "      - targets: ['127.0.0.1:%2']\n")
-                   .arg(kTfPath)
-                   .arg(m_demo->port())
-                   .toUtf8());
-    file.close();
+    QVERIFY(PrometheusProcess::writeScrapeConfig(config, QStringLiteral("127.0.0.1:%1").arg(m_demo->port()), kTfPath));
     PrometheusProcess prometheus;
     QVERIFY2(prometheus.start(dir.filePath(QStringLiteral("data")), config, {}), qPrintable(prometheus.error()));
     // The names are there once Prometheus has scraped the demo once.

@@ -143,42 +143,11 @@ void DashboardGrid::paintEvent(QPaintEvent *)
     p.drawRect(cellRect(m_preview).adjusted(0, 0, -1, -1));
 }
 
-void DashboardGrid::onMoveDrag(int id, QPoint global, int phase)
-{
-    const auto it = m_entries.find(id);
-    if (it == m_entries.end() || !it->second.widget)
-        return;
-    PanelWidget *w = it->second.widget;
-    const QPoint local = mapFromGlobal(global);
-    if (phase == 0) {
-        m_dragId = id;
-        m_dragStart = local;
-        m_dragFrom = it->second.pos;
-        m_preview = m_dragFrom;
-        return;
-    }
-    if (m_dragId != id)
-        return;
-    const QPoint delta = local - m_dragStart;
-    if (phase == 1) {
-        if (!m_dragging && delta.manhattanLength() < 6)
-            return;
-        m_dragging = true;
-        w->raise();
-        w->move(cellRect(m_dragFrom).topLeft() + delta);
-        GridPos p = m_dragFrom;
-        p.x += static_cast<int>(std::lround(static_cast<double>(delta.x()) / columnWidth()));
-        p.y += static_cast<int>(std::lround(static_cast<double>(delta.y()) / rowHeight()));
-        m_preview = view::clampToGrid(p);
-        update();
-        return;
-    }
-    if (m_dragging)
-        finishDrag(id, m_preview);
-    m_dragId = 0;
-}
+void DashboardGrid::onMoveDrag(int id, QPoint global, int phase) { drag(id, global, phase, false); }
 
-void DashboardGrid::onResizeDrag(int id, QPoint global, int phase)
+void DashboardGrid::onResizeDrag(int id, QPoint global, int phase) { drag(id, global, phase, true); }
+
+void DashboardGrid::drag(int id, QPoint global, int phase, bool resize)
 {
     const auto it = m_entries.find(id);
     if (it == m_entries.end() || !it->second.widget)
@@ -195,22 +164,32 @@ void DashboardGrid::onResizeDrag(int id, QPoint global, int phase)
     if (m_dragId != id)
         return;
     const QPoint delta = local - m_dragStart;
-    if (phase == 1) {
-        m_dragging = true;
-        const QRect r = cellRect(m_dragFrom);
-        w->resize(std::max(80, r.width() + delta.x()), std::max(60, r.height() + delta.y()));
-        GridPos p = m_dragFrom;
-        p.w += static_cast<int>(std::lround(static_cast<double>(delta.x()) / columnWidth()));
-        p.h += static_cast<int>(std::lround(static_cast<double>(delta.y()) / rowHeight()));
-        p.w = std::max(2, p.w);
-        p.h = std::max(2, p.h);
-        m_preview = view::clampToGrid(p);
-        update();
+    if (phase == 2) {
+        if (m_dragging)
+            finishDrag(id, m_preview);
+        m_dragId = 0;
         return;
     }
-    if (m_dragging)
-        finishDrag(id, m_preview);
-    m_dragId = 0;
+    // A move starts after a few pixels, so a click on the header stays a click.
+    if (!resize && !m_dragging && delta.manhattanLength() < 6)
+        return;
+    m_dragging = true;
+    const QRect from = cellRect(m_dragFrom);
+    const int cols = static_cast<int>(std::lround(static_cast<double>(delta.x()) / columnWidth()));
+    const int rows = static_cast<int>(std::lround(static_cast<double>(delta.y()) / rowHeight()));
+    GridPos p = m_dragFrom;
+    if (resize) {
+        w->resize(std::max(80, from.width() + delta.x()), std::max(60, from.height() + delta.y()));
+        p.w = std::max(2, p.w + cols);
+        p.h = std::max(2, p.h + rows);
+    } else {
+        w->raise();
+        w->move(from.topLeft() + delta);
+        p.x += cols;
+        p.y += rows;
+    }
+    m_preview = view::clampToGrid(p);
+    update();
 }
 
 void DashboardGrid::finishDrag(int id, const GridPos &target)

@@ -54,6 +54,8 @@ private:
     void relayout();
     void onMoveDrag(int id, QPoint global, int phase);
     void onResizeDrag(int id, QPoint global, int phase);
+    /// One step of a move (resize false) or resize drag: phase 0 press, 1 move, 2 release.
+    void drag(int id, QPoint global, int phase, bool resize);
     void finishDrag(int id, const dashboard::GridPos &target);
     int columnWidth() const;
     int contentRows() const;

@@ -23,6 +23,8 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <functional>
+#include <tuple>
 
 namespace mw::ui {
 namespace {
@@ -46,6 +48,39 @@ QString safeFileName(const std::string &title)
     QString s = QString::fromStdString(title).trimmed();
     s.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
     return s.isEmpty() ? QStringLiteral("panel") : s;
+}
+
+QByteArray pngBytes(const QImage &image)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+/// Asks where to write (starting at `fileName` in the documents folder), then
+/// writes `bytes()` atomically. The error message, or "" (also when cancelled).
+QString exportAs(QWidget *parent, const QString &title, const QString &fileName, const QString &filter,
+                 const std::function<QByteArray()> &bytes)
+{
+    const QString path = QFileDialog::getSaveFileName(parent, title, documentsDir() + u'/' + fileName, filter);
+    QString error;
+    if (!path.isEmpty())
+        writeAtomically(path, bytes(), &error);
+    return error;
+}
+
+/// The id and place of a new `w` x `h` panel: the next free id, the first free spot.
+std::pair<int, dashboard::GridPos> nextPanelSlot(const dashboard::Document &d, int w, int h)
+{
+    int maxId = 0;
+    std::vector<view::GridItem> items;
+    for (const dashboard::Panel &o : d.panels) {
+        maxId = std::max(maxId, o.id);
+        items.push_back({o.id, o.grid});
+    }
+    return {maxId + 1, view::freeSpot(items, w, h)};
 }
 
 } // namespace
@@ -168,17 +203,9 @@ void MainWindow::connectToServer()
 
 void MainWindow::exportDashboardImage()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export dashboard as PNG"),
-                                                      documentsDir() + u'/' + safeFileName(m_doc.document().title) + QStringLiteral(".png"),
-                                                      tr("PNG images (*.png)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    m_view->renderImage().save(&buffer, "PNG");
-    if (!writeAtomically(path, bytes, &error))
+    const QString error = exportAs(this, tr("Export dashboard as PNG"), safeFileName(m_doc.document().title) + QStringLiteral(".png"),
+                                   tr("PNG images (*.png)"), [this] { return pngBytes(m_view->renderImage()); });
+    if (!error.isEmpty())
         showError(tr("Cannot export"), error);
 }
 
@@ -186,19 +213,13 @@ void MainWindow::addPanel(dashboard::PanelKind kind)
 {
     dashboard::Document d = m_doc.document();
     dashboard::Panel p;
-    int maxId = 0;
-    for (const dashboard::Panel &o : d.panels)
-        maxId = std::max(maxId, o.id);
-    p.id = maxId + 1;
+    const bool stat = kind == dashboard::PanelKind::Stat;
+    std::tie(p.id, p.grid) = nextPanelSlot(d, stat ? 6 : 12, stat ? 4 : 8);
     p.kind = kind;
     p.title = (kind == dashboard::PanelKind::Stat ? tr("New stat") : tr("New time series")).toStdString();
     p.queries.push_back({"A", "", "", false});
     if (kind == dashboard::PanelKind::Timeseries)
         p.timeseries.legendCalcs = {dashboard::LegendCalc::Last, dashboard::LegendCalc::Max};
-    std::vector<view::GridItem> items;
-    for (const dashboard::Panel &o : d.panels)
-        items.push_back({o.id, o.grid});
-    p.grid = view::freeSpot(items, kind == dashboard::PanelKind::Stat ? 6 : 12, kind == dashboard::PanelKind::Stat ? 4 : 8);
     if (m_editor && !m_editor(this, p, *this))
         return;
     d.panels.push_back(p);
@@ -212,14 +233,7 @@ void MainWindow::addPresetPanel(const presets::Panel &preset)
     one.panels = {preset};
     dashboard::Panel p = dashboard::fromPreset(one).panels.at(0);
     dashboard::Document d = m_doc.document();
-    int maxId = 0;
-    std::vector<view::GridItem> items;
-    for (const dashboard::Panel &o : d.panels) {
-        maxId = std::max(maxId, o.id);
-        items.push_back({o.id, o.grid});
-    }
-    p.id = maxId + 1;
-    p.grid = view::freeSpot(items, p.grid.w, p.grid.h);
+    std::tie(p.id, p.grid) = nextPanelSlot(d, p.grid.w, p.grid.h);
     d.panels.push_back(p);
     applyEdit(std::move(d));
 }
@@ -269,15 +283,8 @@ void MainWindow::duplicatePanel(int panelId)
     if (!src)
         return;
     dashboard::Panel p = *src;
-    int maxId = 0;
-    std::vector<view::GridItem> items;
-    for (const dashboard::Panel &o : d.panels) {
-        maxId = std::max(maxId, o.id);
-        items.push_back({o.id, o.grid});
-    }
-    p.id = maxId + 1;
+    std::tie(p.id, p.grid) = nextPanelSlot(d, p.grid.w, p.grid.h);
     p.title += tr(" (copy)").toStdString();
-    p.grid = view::freeSpot(items, p.grid.w, p.grid.h);
     d.panels.push_back(p);
     applyEdit(std::move(d));
 }
@@ -287,17 +294,9 @@ void MainWindow::exportPanelImage(int panelId)
     PanelWidget *w = m_view->panelWidget(panelId);
     if (!w)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export panel as PNG"),
-                                                      documentsDir() + u'/' + safeFileName(w->panel().title) + QStringLiteral(".png"),
-                                                      tr("PNG images (*.png)"));
-    if (path.isEmpty())
-        return;
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    w->toImage().save(&buffer, "PNG");
-    QString error;
-    if (!writeAtomically(path, bytes, &error))
+    const QString error = exportAs(this, tr("Export panel as PNG"), safeFileName(w->panel().title) + QStringLiteral(".png"),
+                                   tr("PNG images (*.png)"), [w] { return pngBytes(w->toImage()); });
+    if (!error.isEmpty())
         showError(tr("Cannot export"), error);
 }
 
@@ -306,13 +305,9 @@ void MainWindow::exportPanelCsv(int panelId)
     PanelWidget *w = m_view->panelWidget(panelId);
     if (!w)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export panel data as CSV"),
-                                                      documentsDir() + u'/' + safeFileName(w->panel().title) + QStringLiteral(".csv"),
-                                                      tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!writeAtomically(path, view::frameToCsv(w->frame()), &error))
+    const QString error = exportAs(this, tr("Export panel data as CSV"), safeFileName(w->panel().title) + QStringLiteral(".csv"),
+                                   tr("CSV files (*.csv)"), [w] { return view::frameToCsv(w->frame()); });
+    if (!error.isEmpty())
         showError(tr("Cannot export"), error);
 }
 

@@ -45,8 +45,9 @@ bool DocumentController::load(const QString &path, QString *error, dashboard::Do
     const dashboard::DashboardFile::LoadResult r = dashboard::DashboardFile::load(path);
     if (!r.ok()) {
         if (error) {
-            const QString where = r.ioError ? QString() : QFileInfo(path).fileName() + u':';
-            *error = where + QString::fromStdString(r.read.error ? r.read.error->toString() : std::string("unreadable"));
+            const dashboard::Issue issue = r.read.error.value_or(dashboard::Issue{"", "unreadable", 0, 0});
+            *error = QString::fromStdString(r.ioError ? issue.toString()
+                                                      : dashboard::locatedIn(QFileInfo(path).fileName().toStdString(), issue));
         }
         return false;
     }

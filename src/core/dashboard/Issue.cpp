@@ -36,4 +36,11 @@ std::string pointerChild(const std::string &pointer, std::size_t index)
     return pointer + '/' + std::to_string(index);
 }
 
+std::string locatedIn(const std::string &file, const Issue &issue)
+{
+    if (issue.pointer.empty() && issue.line > 0)
+        return file + ':' + issue.toString();
+    return file + ": " + issue.toString();
+}
+
 } // namespace mw::dashboard

@@ -22,6 +22,9 @@ struct Issue
     bool operator==(const Issue &) const = default;
 };
 
+/// The issue in `file`: "FILE:LINE:COL: msg" for syntax errors, "FILE: /pointer: msg" otherwise.
+std::string locatedIn(const std::string &file, const Issue &issue);
+
 /// `pointer` + "/" + the escaped reference token (~ as ~0, / as ~1).
 std::string pointerChild(const std::string &pointer, const std::string &token);
 std::string pointerChild(const std::string &pointer, std::size_t index);

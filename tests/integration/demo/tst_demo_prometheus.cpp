@@ -82,20 +82,7 @@ void TestDemoPrometheus::prometheusScrapesTheDemoServer()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString config = dir.filePath(QStringLiteral("prometheus.yml"));
-    {
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral("global:\n"
-                                  "  scrape_interval: 1s\n"
-                                  "  scrape_timeout: 1s\n"
-                                  "scrape_configs:\n"
-                                  "  - job_name: demo\n"
-                                  "    metrics_path: /monitoring/prometheus/metrics\n"
-                                  "    static_configs:\n"
-                                  "      - targets: ['%1']\n")
-                       .arg(target)
-                       .toUtf8());
-    }
+    QVERIFY(PrometheusProcess::writeScrapeConfig(config, target));
     PrometheusProcess prometheus;
     QVERIFY2(prometheus.start(dir.filePath(QStringLiteral("data")), config, {}), qPrintable(prometheus.error()));
 

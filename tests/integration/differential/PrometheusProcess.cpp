@@ -87,4 +87,22 @@ QByteArray PrometheusProcess::get(const QString &pathAndQuery, int &status, std:
     return TestServerProcess::await(nam.get(request), status, timeout);
 }
 
+bool PrometheusProcess::writeScrapeConfig(const QString &path, const QString &target, const QString &metricsPath)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    const QByteArray text = QStringLiteral("global:\n"
+                                           "  scrape_interval: 1s\n"
+                                           "  scrape_timeout: 1s\n"
+                                           "scrape_configs:\n"
+                                           "  - job_name: demo\n"
+                                           "    metrics_path: %1\n"
+                                           "    static_configs:\n"
+                                           "      - targets: ['%2']\n")
+                                .arg(metricsPath, target)
+                                .toUtf8();
+    return file.write(text) == text.size() && file.flush();
+}
+
 } // namespace mw::test

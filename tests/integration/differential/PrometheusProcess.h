@@ -36,6 +36,10 @@ public:
     /// Path of the prometheus binary, or empty when it is not installed.
     static QString binary();
     static QString promtool();
+    /// Writes a Prometheus config to `path` that scrapes `target` ("host:port")
+    /// at `metricsPath` every second, as job "demo". False when it cannot.
+    static bool writeScrapeConfig(const QString &path, const QString &target,
+                                  const QString &metricsPath = QStringLiteral("/monitoring/prometheus/metrics"));
 
     /// Starts the server; false with error() set when it did not become ready
     /// within `timeout`.
