@@ -90,7 +90,9 @@ int check(const QString &path)
         return 1;
     }
     const Document &d = *loaded.read.document;
-    const std::vector<Issue> issues = checkExpressions(d);
+    std::vector<Issue> issues = checkExpressions(d);
+    for (Issue &i : checkPanelSources(d))
+        issues.push_back(std::move(i));
     for (const Issue &i : issues)
         std::fprintf(stderr, "%s: %s\n", qPrintable(path), i.toString().c_str());
     if (!issues.empty())

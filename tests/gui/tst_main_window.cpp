@@ -11,6 +11,8 @@
 #include "PanelEditing.h"
 #include "PanelWidget.h"
 #include "SourceStatusBar.h"
+#include "QualityBody.h"
+#include "QualityCurveView.h"
 #include "TimeSeriesPlot.h"
 #include "Theme.h"
 #include "TimeseriesBody.h"
@@ -107,6 +109,15 @@ private Q_SLOTS:
         QVERIFY(body);
         QCOMPARE(body->plot()->series().size(), std::size_t{3});
         QCOMPARE(body->plot()->series()[1].name, QStringLiteral("p95"));
+
+        // The score-bucket curve panel (input 2) draws a ROC curve from the counters.
+        auto *curves = qobject_cast<ui::QualityBody *>(w.dashboardView()->panelWidget(11)->body());
+        QVERIFY(curves);
+        QTRY_VERIFY_WITH_TIMEOUT(curves->curveView()->snapshot() && !curves->curveView()->snapshot()->curves.empty(), kTimeoutMs);
+        const view::QualityCurve &roc = curves->curveView()->snapshot()->curves.front();
+        QVERIFY(roc.rocDefined);
+        QVERIFY2(roc.rocAuc > 0.8 && roc.rocAuc <= 1.0, qPrintable(QString::number(roc.rocAuc)));
+        QVERIFY(roc.positives > 0 && roc.negatives > 0);
     }
 
     void editSaveReopen()

@@ -247,9 +247,16 @@ void TestDashboardQuality::qualityPanelsNeedAFeedSource()
     d.panels[2].source.clear();
     std::vector<Issue> issues = checkPanelSources(d);
     QCOMPARE(issues.size(), std::size_t(2));
-    QCOMPARE(q(issues[0].toString()), u"/panels/1/source: a quality_curve panel reads a feed source; 'direct' is a scrape source"_s);
+    QCOMPARE(q(issues[0].toString()), u"/panels/1/source: a quality_curve panel reads a feed source (or score-bucket queries A and B); 'direct' is a scrape source"_s);
     QCOMPARE(q(issues[1].toString()),
              u"/panels/2: a confusion_matrix panel reads a feed source: name one in \"source\" (the first source, 'direct', is a scrape source)"_s);
+
+    // A curve panel with score-bucket queries A and B may read a counters source.
+    d.panels[1].queries = {{"A", "sum by (le) (increase(model_score_positive_bucket[10m]))", "", false},
+                           {"B", "sum by (le) (increase(model_score_negative_bucket[10m]))", "", false}};
+    issues = checkPanelSources(d);
+    QCOMPARE(issues.size(), std::size_t(1));
+    QCOMPARE(issues[0].pointer, std::string("/panels/2"));
 
     // A time-series panel may read any source, a feed's derived series included.
     d.panels[1].source = "demo-feed";

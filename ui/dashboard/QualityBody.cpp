@@ -1,5 +1,6 @@
 #include "QualityBody.h"
 
+#include "BucketCurveSnapshot.h"
 #include "ConfusionHeatmapView.h"
 #include "FeedBackend.h"
 #include "QualityCurveView.h"
@@ -26,24 +27,42 @@ QualityBody::QualityBody(dashboard::PanelKind kind, QWidget *parent)
     }
 }
 
-void QualityBody::showFrame(const view::PanelFrame &, const dashboard::Panel &panel,
+void QualityBody::showFrame(const view::PanelFrame &frame, const dashboard::Panel &panel,
                             const std::vector<dashboard::Threshold> &)
 {
     if (m_curve)
         m_curve->setCurve(panel.qualityCurve.curve);
     if (m_heatmap)
         m_heatmap->setNormalize(panel.confusionMatrix.normalize);
+    // On a counters source a curve panel draws its score-bucket queries.
+    if (m_feed || !m_curve || !m_hasBackend)
+        return;
+    QString error;
+    if (frame.state == view::PanelState::Ready) {
+        if (view::QualitySnapshotPtr snap = bucketCurveSnapshot(frame, &error)) {
+            m_curve->setSnapshot(std::move(snap));
+            m_stack->setCurrentIndex(1);
+            return;
+        }
+    }
+    m_notFeed->setText(error.isEmpty() ? tr("Waiting for the score buckets of queries A (positives) and B (negatives).")
+                                       : error);
+    m_stack->setCurrentIndex(0);
 }
 
 void QualityBody::setBackend(view::SourceBackend *backend)
 {
     disconnect(m_connection);
     m_feed = qobject_cast<view::FeedBackend *>(backend);
+    m_hasBackend = backend != nullptr;
     if (view::FeedBackend *feed = m_feed.data()) {
         m_connection = connect(feed, &view::FeedBackend::snapshotChanged, this, &QualityBody::onSnapshot);
         m_stack->setCurrentIndex(1);
         onSnapshot();
     } else {
+        m_notFeed->setText(m_curve ? tr("A curve panel reads a labeled-prediction feed, or two score-bucket queries: "
+                                        "A for positives, B for negatives.")
+                                   : tr("This panel reads a labeled-prediction feed: choose a feed source for it."));
         m_stack->setCurrentIndex(0);
     }
 }

@@ -1,8 +1,9 @@
 #pragma once
 
 // The body of a quality panel (ROC/PR curves, confusion heatmap): it draws
-// the latest window snapshot of the panel's feed source, and says so when
-// the source is not a feed.
+// the latest window snapshot of the panel's feed source; a curve panel on a
+// Prometheus or scrape source draws its score-bucket queries instead
+// (BucketCurveSnapshot.h). Otherwise it says what it needs.
 
 #include "PanelBody.h"
 
@@ -39,6 +40,7 @@ private:
     dashboard::PanelKind m_kind;
     QPointer<view::FeedBackend> m_feed;
     QMetaObject::Connection m_connection;
+    bool m_hasBackend = false;
     QStackedLayout *m_stack;
     QLabel *m_notFeed;
     view::QualityCurveView *m_curve = nullptr;

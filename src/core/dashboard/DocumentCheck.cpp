@@ -1,5 +1,7 @@
 #include "DocumentCheck.h"
 
+#include <algorithm>
+
 #include "JsonText.h"
 
 #include "promql/Ast.h"
@@ -120,11 +122,18 @@ std::vector<Issue> checkPanelSources(const Document &d)
         const Source *s = d.sourceOf(p);
         if (s && s->kind == SourceKind::Feed)
             continue;
+        // A curve panel on a counters source draws its score-bucket queries:
+        // A the positives' histogram, B the negatives'.
+        const auto hasQuery = [&p](const char *ref) {
+            return std::any_of(p.queries.begin(), p.queries.end(), [ref](const Query &q) { return q.refId == ref && !q.expr.empty(); });
+        };
+        if (s && p.kind == PanelKind::QualityCurve && hasQuery("A") && hasQuery("B"))
+            continue;
         const std::string kind(panelKindId(p.kind));
         const std::string at = pointerChild("/panels", i);
         if (!p.source.empty() && s)
             issues.push_back({pointerChild(at, "source"),
-                              "a " + kind + " panel reads a feed source; '" + s->name + "' is a "
+                              "a " + kind + " panel reads a feed source" + (p.kind == PanelKind::QualityCurve ? " (or score-bucket queries A and B)" : "") + "; '" + s->name + "' is a "
                                   + std::string(sourceKindId(s->kind)) + " source",
                               0, 0});
         else if (!p.source.empty())
