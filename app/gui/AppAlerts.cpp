@@ -43,6 +43,9 @@ AppAlerts::AppAlerts(ui::MainWindow &window, const QString &historyPath)
     m_tray = std::make_unique<alertsui::TrayIcon>(m_pane->model());
     m_traySink = std::make_unique<alertsui::TrayNotificationSink>(m_tray->systemTrayIcon());
     m_dbus = std::make_unique<platform::DBusNotificationSink>();
+    // Ask the desktop's notification server once (it answers at once, or the
+    // bus says there is none); the sink probes again if one appears later.
+    m_dbus->probe(1000);
     m_fallback = std::make_unique<platform::FallbackNotificationSink>(m_dbus.get(), m_traySink.get());
     m_sink = std::make_unique<alertsui::PausableNotificationSink>(m_fallback.get());
     m_coordinator->setSink(m_sink.get());

@@ -7,6 +7,7 @@
 // the latency panel.
 
 #include "AlertsPane.h"
+#include "AppAlertsSupport.h"
 #include "AppAlerts.h"
 #include "DashboardView.h"
 #include "DemoBackends.h"
@@ -32,35 +33,12 @@
 #include <memory>
 
 using namespace mw;
+using mw::test::highLatency;
+using mw::test::quickDemo;
 
 namespace {
 
 constexpr int kTimeoutMs = 60'000;
-
-std::optional<alerting::AlertInstance> highLatency(const app::AppAlerts &alerts)
-{
-    for (const alerting::AlertInstance &i : alerts.coordinator()->engine().instances()) {
-        if (i.ruleId == "tfserving/HighLatency")
-            return i;
-    }
-    return std::nullopt;
-}
-
-/// The demo dashboard with its HighLatency rule made quick: 10 s windows, `for` 3 s.
-dashboard::Document quickDemo(ui::MainWindow &w)
-{
-    dashboard::Document d = w.documentController()->document();
-    for (dashboard::DocumentRule &r : d.rules) {
-        if (r.rule.id == "tfserving/HighLatency") {
-            QString expr = QString::fromStdString(r.rule.expr);
-            expr.replace(QStringLiteral("[1m]"), QStringLiteral("[10s]"));
-            r.rule.expr = expr.toStdString();
-            r.rule.forMs = 3'000;
-            r.rule.intervalMs = 1'000;
-        }
-    }
-    return d;
-}
 
 } // namespace
 
@@ -160,13 +138,7 @@ private Q_SLOTS:
         }
         QVERIFY(found);
         w.showNewDocument(d);
-        const auto recallLow = [&]() -> std::optional<alerting::AlertInstance> {
-            for (const alerting::AlertInstance &i : alerts.coordinator()->engine().instances()) {
-                if (i.ruleId == "tfserving/RecallLow")
-                    return i;
-            }
-            return std::nullopt;
-        };
+        const auto recallLow = [&] { return test::instanceOf(alerts, "tfserving/RecallLow"); };
         // Healthy first: the guard lets values through and none is below 0.8.
         view::SourceBackend *feed = w.session()->backend("demo-feed");
         QVERIFY(feed);
