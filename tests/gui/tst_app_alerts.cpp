@@ -11,6 +11,7 @@
 #include "AppAlerts.h"
 #include "DashboardView.h"
 #include "DemoBackends.h"
+#include "DemoServerFixture.h"
 #include "MainWindow.h"
 #include "PanelWidget.h"
 #include "TimeSeriesPlot.h"
@@ -50,11 +51,9 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        demo::DemoServer::Options options;
-        options.port = 0;
-        m_demo = std::make_unique<demo::DemoServer>(options);
         QString error;
-        QVERIFY2(m_demo->start(&error), qPrintable(error));
+        m_demo = test::startDemoServer(&error);
+        QVERIFY2(m_demo, qPrintable(error));
     }
 
     void firesAcknowledgedSurvivesRestartResolves()

@@ -8,6 +8,7 @@
 
 #include "AppAlertsSupport.h"
 #include "DemoBackends.h"
+#include "DemoServerFixture.h"
 #include "demo/DemoServer.h"
 #include "demo/FaultInjector.h"
 
@@ -59,11 +60,9 @@ private Q_SLOTS:
             QSKIP(skip.constData());
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        demo::DemoServer::Options options;
-        options.port = 0;
-        m_demo = std::make_unique<demo::DemoServer>(options);
         QString error;
-        QVERIFY2(m_demo->start(&error), qPrintable(error));
+        m_demo = test::startDemoServer(&error);
+        QVERIFY2(m_demo, qPrintable(error));
     }
 
     void acknowledgedFromThePopup()

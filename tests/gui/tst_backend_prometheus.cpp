@@ -3,6 +3,7 @@
 // every second. Skipped with the reason when prometheus is not installed.
 
 #include "BackendWait.h"
+#include "DemoServerFixture.h"
 
 #include "BackendFactory.h"
 #include "PrometheusBackend.h"
@@ -70,12 +71,9 @@ void TestBackendPrometheus::initTestCase()
 {
     if (PrometheusProcess::binary().isEmpty())
         QSKIP("prometheus is not installed (Debian package 'prometheus'; scripts/deps.sh installs it)");
-    demo::DemoServer::Options options;
-    options.port = 0;
-    options.rate = 50;
-    m_demo = std::make_unique<demo::DemoServer>(options);
     QString error;
-    QVERIFY2(m_demo->start(&error), qPrintable(error));
+    m_demo = test::startDemoServer(&error, test::withLoad(50));
+    QVERIFY2(m_demo, qPrintable(error));
 
     QVERIFY(m_dir.isValid());
     const QString config = m_dir.filePath(QStringLiteral("prometheus.yml"));

@@ -3,6 +3,7 @@
 // with the local PromQL engine. Also the factory's choices and refusals.
 
 #include "BackendWait.h"
+#include "DemoServerFixture.h"
 
 #include "BackendFactory.h"
 #include "PrometheusBackend.h"
@@ -68,12 +69,9 @@ private:
 
 void TestBackendScrape::initTestCase()
 {
-    demo::DemoServer::Options options;
-    options.port = 0;
-    options.rate = 50;
-    m_demo = std::make_unique<demo::DemoServer>(options);
     QString error;
-    QVERIFY2(m_demo->start(&error), qPrintable(error));
+    m_demo = test::startDemoServer(&error, test::withLoad(50));
+    QVERIFY2(m_demo, qPrintable(error));
 }
 
 bool TestBackendScrape::scrape(ScrapeBackend &b, int scrapes)

@@ -5,6 +5,7 @@
 
 #include "ConnectDialog.h"
 
+#include "DemoServerFixture.h"
 #include "demo/DemoServer.h"
 
 #include <QComboBox>
@@ -61,12 +62,9 @@ void TestConnectDialog::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("tst_connect_dialog"));
     ui::ConnectDialog::clearHistory();
 
-    demo::DemoServer::Options options;
-    options.port = 0;
-    options.rate = 20;
-    m_demo = std::make_unique<demo::DemoServer>(options);
     QString error;
-    QVERIFY2(m_demo->start(&error), qPrintable(error));
+    m_demo = test::startDemoServer(&error, test::withLoad(20));
+    QVERIFY2(m_demo, qPrintable(error));
 }
 
 void TestConnectDialog::urlFromText()

@@ -12,6 +12,7 @@
 #include "QueryRowEditor.h"
 #include "TimeSeriesPlot.h"
 
+#include "DemoServerFixture.h"
 #include "demo/DemoServer.h"
 
 #include <QAbstractItemView>
@@ -113,12 +114,9 @@ private:
 
 void TestEditorScrape::initTestCase()
 {
-    demo::DemoServer::Options options;
-    options.port = 0;
-    options.rate = 50;
-    m_demo = std::make_unique<demo::DemoServer>(options);
     QString error;
-    QVERIFY2(m_demo->start(&error), qPrintable(error));
+    m_demo = test::startDemoServer(&error, test::withLoad(50));
+    QVERIFY2(m_demo, qPrintable(error));
 
     dashboard::Source source;
     source.name = "demo";

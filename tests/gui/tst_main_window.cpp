@@ -7,6 +7,7 @@
 #include "DashboardGrid.h"
 #include "DashboardView.h"
 #include "DemoBackends.h"
+#include "DemoServerFixture.h"
 #include "MainWindow.h"
 #include "PanelEditing.h"
 #include "PanelWidget.h"
@@ -78,11 +79,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        demo::DemoServer::Options options;
-        options.port = 0;
-        m_demo = std::make_unique<demo::DemoServer>(options);
         QString error;
-        QVERIFY2(m_demo->start(&error), qPrintable(error));
+        m_demo = test::startDemoServer(&error);
+        QVERIFY2(m_demo, qPrintable(error));
         QVERIFY(m_dir.isValid());
     }
 

@@ -6,6 +6,7 @@
 
 #include "FeedBackend.h"
 
+#include "DemoServerFixture.h"
 #include "alerting/AlertEngine.h"
 #include "alerting/ManualClock.h"
 #include "demo/DemoServer.h"
@@ -61,15 +62,13 @@ void TestQualityFeedDemo::phase(int requests)
 
 void TestQualityFeedDemo::driftLowersAccuracyAndFiresTheRule()
 {
-    demo::DemoServer::Options options;
-    options.port = 0;
-    options.rate = 0.0;
+    demo::DemoServer::Options options = test::withLoad(0.0);
     options.labelDelayMs = 1000;
     options.labelPollMs = 0;
     options.clockMs = [this] { return m_clock.nowMs(); };
-    m_server = std::make_unique<demo::DemoServer>(options);
     QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    m_server = test::startDemoServer(&error, options);
+    QVERIFY2(m_server, qPrintable(error));
 
     dashboard::Source source;
     source.name = "demo";

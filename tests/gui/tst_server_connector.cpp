@@ -6,6 +6,7 @@
 
 #include "ServerConnector.h"
 
+#include "DemoServerFixture.h"
 #include "PrometheusProcess.h"
 #include "TestHttpServer.h"
 #include "demo/DemoServer.h"
@@ -88,12 +89,9 @@ void TestServerConnector::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
 
-    demo::DemoServer::Options options;
-    options.port = 0;
-    options.rate = 20;
-    m_demo = std::make_unique<demo::DemoServer>(options);
     QString error;
-    QVERIFY2(m_demo->start(&error), qPrintable(error));
+    m_demo = test::startDemoServer(&error, test::withLoad(20));
+    QVERIFY2(m_demo, qPrintable(error));
 
     QVERIFY(m_http.listen());
     const QByteArray html = TestHttpServer::response(200, "OK", "text/html; charset=utf-8", kHtml);

@@ -3,11 +3,12 @@
 // checked, every shipped dashboard checked, and every kind of failure with
 // its exit status and message.
 
+#include "CliRun.h"
+
 #include "dashboard/DashboardFile.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,23 +25,12 @@ using namespace mw::dashboard;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = mw::test::CliRun;
 
 std::optional<Run> cli(const QStringList &args)
 {
-    QProcess process;
-    process.start(QStringLiteral(MW_CLI_PATH), QStringList{u"dashboard"_s} + args);
-    if (!process.waitForStarted(30'000))
-        return std::nullopt;
-    process.closeWriteChannel();
-    if (!process.waitForFinished(30'000) || process.exitStatus() != QProcess::NormalExit)
-        return std::nullopt;
-    return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return mw::test::exited(
+        mw::test::runCli(QStringLiteral(MW_CLI_PATH), QStringList{u"dashboard"_s} + args, {}, {30'000, 30'000}));
 }
 
 QString grafana(const char *name) { return QStringLiteral(MW_TEST_DATA_DIR "/grafana/") + QLatin1String(name); }

@@ -2,6 +2,7 @@
 // and JSON), on standard input and gzip files, against URLs served by a local
 // HTTP server, and with every kind of failure and its exit status.
 
+#include "CliRun.h"
 #include "TestHttpServer.h"
 
 #include "presets/DashboardJson.h"
@@ -10,8 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,35 +29,14 @@ namespace {
 
 constexpr int kWaitMs = 30'000;
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = mw::test::CliRun;
 
 /// Runs `modelwatch-cli detect ARGS` without blocking the event loop (a test
 /// server may live on it).
 std::optional<Run> detect(const QStringList &args, const QByteArray &stdinData = {})
 {
-    QProcess process;
-    process.setProgram(QStringLiteral(MW_CLI_PATH));
-    process.setArguments(QStringList{u"detect"_s} + args);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start();
-    if (!process.waitForStarted(kWaitMs))
-        return std::nullopt;
-    if (!stdinData.isNull())
-        process.write(stdinData);
-    process.closeWriteChannel();
-    if (!finished.wait(kWaitMs)) {
-        process.kill();
-        process.waitForFinished(kWaitMs);
-        return std::nullopt;
-    }
-    if (process.exitStatus() != QProcess::NormalExit)
-        return std::nullopt;
-    return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return mw::test::exited(mw::test::runCli(QStringLiteral(MW_CLI_PATH), QStringList{u"detect"_s} + args, stdinData,
+                                             {kWaitMs, kWaitMs}));
 }
 
 QString sample(const char *name) { return QStringLiteral(MW_TEST_DATA_DIR "/samples/") + QLatin1String(name); }

@@ -1,10 +1,11 @@
 // modelwatch-cli parse, run as a user would: exit codes, stderr positions,
 // text and JSON output, standard input, gzip files, limits.
 
+#include "CliRun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -12,28 +13,11 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = mw::test::CliRun;
 
 Run runCli(const QStringList &args, const QByteArray &stdinData = {})
 {
-    QProcess p;
-    p.start(QStringLiteral(MW_CLI_PATH), args);
-    if (!p.waitForStarted(10000))
-        return {};
-    if (!stdinData.isNull())
-        p.write(stdinData);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return mw::test::runCli(QStringLiteral(MW_CLI_PATH), args, stdinData, {10'000, 60'000});
 }
 
 QString sample(const char *name)

@@ -4,6 +4,7 @@
 // what it scraped; errors point at the column or name the failure, with the
 // documented exit codes.
 
+#include "CliRun.h"
 #include "PrometheusProcess.h"
 #include "TestHttpServer.h"
 
@@ -11,7 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QDeadlineTimer>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,26 +27,13 @@ namespace {
 
 constexpr qint64 kStart = 1700000000; // gen_dataset.py's default --start (seconds)
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = mw::test::CliRun;
 
-Run runCli(const QStringList &args)
+/// Runs `modelwatch-cli query ARGS` (at most `finishMs`), the event loop turning meanwhile.
+Run runCli(const QStringList &args, int finishMs = 60'000)
 {
-    QProcess p;
-    p.start(QStringLiteral(MW_CLI_PATH), QStringList{QStringLiteral("query")} + args);
-    if (!p.waitForStarted(10000))
-        return {};
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return mw::test::runCli(QStringLiteral(MW_CLI_PATH), QStringList{QStringLiteral("query")} + args, {},
+                            {10'000, finishMs});
 }
 
 /// A result's series keyed by their labels, each a list of (time, value).
@@ -316,19 +303,13 @@ void TestCliQuery::scrapeThenQuery()
     // The CLI scrapes in its own process while this one serves: run it
     // asynchronously and keep this event loop turning.
     const auto query = [&](const QString &expr) {
-        QProcess p;
-        p.start(QStringLiteral(MW_CLI_PATH),
-                {QStringLiteral("query"), QStringLiteral("--scrape"), server.url(QStringLiteral("/metrics")).toString(),
-                 QStringLiteral("--duration"), QStringLiteral("1200ms"), QStringLiteral("--interval"),
-                 QStringLiteral("500ms"), QStringLiteral("--json"), expr});
-        if (!p.waitForStarted(10000))
-            return QJsonArray();
-        QDeadlineTimer deadline(30000);
-        while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
-            QTest::qWait(20); // serve the CLI's requests meanwhile
-        if (p.state() != QProcess::NotRunning || p.exitCode() != 0)
-            qWarning("%s", p.readAllStandardError().constData());
-        return QJsonDocument::fromJson(p.readAllStandardOutput()).object()[u"data"][u"result"].toArray();
+        const Run r = runCli({QStringLiteral("--scrape"), server.url(QStringLiteral("/metrics")).toString(),
+                              QStringLiteral("--duration"), QStringLiteral("1200ms"), QStringLiteral("--interval"),
+                              QStringLiteral("500ms"), QStringLiteral("--json"), expr},
+                             30'000);
+        if (r.exitCode != 0)
+            qWarning("%s", r.err.constData());
+        return QJsonDocument::fromJson(r.out).object()[u"data"][u"result"].toArray();
     };
     const QJsonArray jobs = query(QStringLiteral("jobs_total"));
     QCOMPARE(jobs.size(), 1);

@@ -4,18 +4,17 @@
 // invalid document and a missing --out refused with their exit statuses.
 // The CLI runs while this test's event loop spins, so the demo server answers.
 
+#include "CliRun.h"
+
 #include "dashboard/DashboardFile.h"
 #include "demo/DemoServer.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
@@ -31,32 +30,13 @@ using namespace mw::dashboard;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = mw::test::CliRun;
 
 /// Runs `modelwatch-cli render ARGS`, spinning the event loop (at most `timeoutMs`).
 std::optional<Run> render(const QStringList &args, int timeoutMs = 90'000)
 {
-    QProcess process;
-    QEventLoop loop;
-    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    process.start(QStringLiteral(MW_CLI_PATH), QStringList{u"render"_s} + args);
-    process.closeWriteChannel();
-    loop.exec();
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished(5'000);
-        return std::nullopt;
-    }
-    if (process.exitStatus() != QProcess::NormalExit)
-        return std::nullopt;
-    return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return mw::test::exited(
+        mw::test::runCli(QStringLiteral(MW_CLI_PATH), QStringList{u"render"_s} + args, {}, {timeoutMs, timeoutMs}));
 }
 
 Panel panel(int id, const char *title, PanelKind kind, GridPos grid, const char *expr, const char *legend)

@@ -1,12 +1,11 @@
 // `modelwatch-cli scrape` run as a process against a local misbehaving HTTP
 // server on 127.0.0.1: exit codes, stdout and the one-line stderr messages.
 
+#include "CliRun.h"
 #include "TestHttpServer.h"
 
 #include <QJsonDocument>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
 
@@ -29,12 +28,7 @@ const QByteArray kOpenMetrics = "# TYPE tokens counter\n"
 
 constexpr int kWaitMs = 30'000;
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = mw::test::CliRun;
 
 } // namespace
 
@@ -48,21 +42,8 @@ private:
     /// Runs the CLI without blocking the event loop (the server lives on it).
     std::optional<Run> cli(const QStringList &args)
     {
-        QProcess process;
-        process.setProgram(QStringLiteral(MW_CLI_PATH));
-        process.setArguments(QStringList{QStringLiteral("scrape")} + args);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start();
-        if (!process.waitForStarted(kWaitMs))
-            return std::nullopt;
-        if (!finished.wait(kWaitMs)) {
-            process.kill();
-            process.waitForFinished(kWaitMs);
-            return std::nullopt;
-        }
-        if (process.exitStatus() != QProcess::NormalExit)
-            return std::nullopt;
-        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        const QStringList all = QStringList{QStringLiteral("scrape")} + args;
+        return mw::test::exited(mw::test::runCli(QStringLiteral(MW_CLI_PATH), all, {}, {kWaitMs, kWaitMs}));
     }
 
     QString url(const char *path) const { return m_server->url(QString::fromLatin1(path)).toString(); }

@@ -4,13 +4,13 @@
 // pending -> firing with --steps on loaded data, with the same answers from
 // a real Prometheus holding the same data (backfilled by promtool).
 
+#include "../CliRun.h"
 #include "PrometheusProcess.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,27 +27,11 @@ constexpr int kSlowUntil = 30;
 
 const QString kRuleFile = QStringLiteral(MW_RULES_DIR "/tfserving-highlatency.yml");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = mw::test::CliRun;
 
 Run run(const QString &program, const QStringList &args)
 {
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForStarted(10000))
-        return {};
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return mw::test::runCli(program, args, {}, {10'000, 60'000});
 }
 
 Run cli(const QStringList &args)

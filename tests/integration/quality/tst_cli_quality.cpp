@@ -3,6 +3,7 @@
 // figures to 1e-12, the text report, a multi-class feed, the guard, exit
 // codes, and a feed URL served by the demo server on 127.0.0.1.
 
+#include "../CliRun.h"
 #include "QualityFixture.h"
 
 #include "demo/DemoServer.h"
@@ -10,8 +11,6 @@
 #include "demo/PredictionFeed.h"
 #include "quality/Proportion.h"
 
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,35 +22,17 @@ using mwtest::num;
 
 namespace {
 
-struct Run
+struct Run : mw::test::CliRun
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    json doc;
+    json doc; ///< what it wrote to stdout, parsed (discarded when not JSON; null when it did not run to its end)
 };
 
 /// Runs the CLI without blocking the event loop (a test may serve it a feed).
 Run runCli(const QStringList &args, const QByteArray &stdinData = {})
 {
-    Run run;
-    QProcess p;
-    QSignalSpy finished(&p, &QProcess::finished);
-    p.start(QStringLiteral(MW_CLI_PATH), args);
-    if (!p.waitForStarted(10'000))
-        return run;
-    if (!stdinData.isNull())
-        p.write(stdinData);
-    p.closeWriteChannel();
-    if (!finished.wait(60'000)) {
-        p.kill();
-        p.waitForFinished(5'000);
-        return run;
-    }
-    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    run.out = p.readAllStandardOutput();
-    run.err = p.readAllStandardError();
-    run.doc = json::parse(run.out.constData(), run.out.constData() + run.out.size(), nullptr, false);
+    Run run{mw::test::runCli(QStringLiteral(MW_CLI_PATH), args, stdinData, {10'000, 60'000}), {}};
+    if (run.exitCode != -1)
+        run.doc = json::parse(run.out.constData(), run.out.constData() + run.out.size(), nullptr, false);
     return run;
 }
 
