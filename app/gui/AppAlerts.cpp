@@ -136,7 +136,7 @@ void AppAlerts::takeRules()
     std::map<std::string, int> panels;
     std::map<std::string, std::string> routes;
     for (const dashboard::DocumentRule &r : d.rules) {
-        routes.emplace(r.rule.expr, r.source);
+        routes.emplace(r.rule.id, r.source);
         rules.push_back(r.rule);
         if (r.panelId)
             panels[r.rule.id] = *r.panelId;

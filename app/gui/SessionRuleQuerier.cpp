@@ -6,7 +6,12 @@ namespace mw::app {
 
 alerting::QueryOutcome SessionRuleQuerier::instant(const std::string &expr, int64_t timeMs)
 {
-    const auto route = m_routes.find(expr);
+    return instantForRule({}, expr, timeMs);
+}
+
+alerting::QueryOutcome SessionRuleQuerier::instantForRule(const std::string &ruleId, const std::string &expr, int64_t timeMs)
+{
+    const auto route = m_routes.find(ruleId);
     const bool named = route != m_routes.end() && !route->second.empty();
     view::SourceBackend *b = named ? m_session.backend(route->second) : m_session.primaryBackend();
     if (!b) {

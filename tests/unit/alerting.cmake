@@ -2,6 +2,7 @@
 # acknowledgements / snoozes / notifications / restore, templates, rule files
 # (YAML) and the rules' JSON form.
 mw_qt_test(tst_alert_engine SOURCES tst_alert_engine.cpp)
+mw_qt_test(tst_alert_rule_routing SOURCES tst_alert_rule_routing.cpp)
 mw_qt_test(tst_alert_ack SOURCES tst_alert_ack.cpp)
 mw_qt_test(tst_alert_template SOURCES tst_alert_template.cpp)
 mw_qt_test(tst_alert_rulefile SOURCES tst_alert_rulefile.cpp)

@@ -118,7 +118,7 @@ std::vector<AlertEvent> AlertEngine::evaluateNow(const std::string &ruleId)
 
 void AlertEngine::evaluate(const AlertRule &rule, RuleRuntime &rt, int64_t now, std::vector<AlertEvent> &out)
 {
-    const QueryOutcome outcome = m_querier.instant(rule.expr, now);
+    const QueryOutcome outcome = m_querier.instantForRule(rule.id, rule.expr, now);
     RuleSample sample = sampleRule(rule, outcome, m_options.maxSeriesPerRule);
     rt.nextEvalMs = addMs(now, rule.intervalMs);
     rt.health.lastEvalMs = now;

@@ -36,6 +36,15 @@ public:
     /// Evaluates `expr` at `timeMs` (ms since the Unix epoch). Synchronous: a
     /// remote source answers from its latest completed query.
     virtual QueryOutcome instant(const std::string &expr, int64_t timeMs) = 0;
+    /// What the engine calls for rule `ruleId` (AlertRule::id): a querier
+    /// that sends rules to different sources routes by the id, so two rules
+    /// with the same expression on different sources get their own answers.
+    /// By default the expression alone decides.
+    virtual QueryOutcome instantForRule(const std::string &ruleId, const std::string &expr, int64_t timeMs)
+    {
+        (void)ruleId;
+        return instant(expr, timeMs);
+    }
 };
 
 } // namespace mw::alerting
