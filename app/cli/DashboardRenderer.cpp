@@ -40,6 +40,8 @@ int64_t DashboardRenderer::defaultWarmupMs(const dashboard::Document &document)
             slowest = std::max(slowest, s.scrapeIntervalMs);
         else if (s.kind == dashboard::SourceKind::Feed)
             slowest = std::max(slowest, s.feed.evaluationIntervalMs);
+        else if (s.kind == dashboard::SourceKind::ScoreBuckets)
+            slowest = std::max(slowest, s.scoreBuckets.evaluationIntervalMs);
     }
     return slowest > 0 ? 2 * slowest + 1000 : 0;
 }

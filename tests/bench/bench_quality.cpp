@@ -5,10 +5,14 @@
 //  - ROC-AUC and average precision over a window of one million predictions
 //    (target: <= 100 ms), with continuous scores and with ties.
 //  - incremental window updates (add + evict) and the report from them.
+//  - one step of a score_buckets source: the ROC and PR areas of two `le`
+//    vectors as a range answer gives them (labels and all), per step.
 // Inputs are generated in memory with a fixed seed; nothing is read from disk.
 
+#include "promql/EngineValue.h"
 #include "quality/FeedParser.h"
 #include "quality/PredictionJoiner.h"
+#include "quality/QualityQueries.h"
 #include "quality/QualityWindow.h"
 #include "quality/RankingReport.h"
 
@@ -203,6 +207,30 @@ void BM_WindowAddAndReport(benchmark::State &state)
     state.SetItemsProcessed(state.iterations());
 }
 
+/// Two cumulative score histograms of `buckets` bounds (+Inf last) as
+/// instant vectors with their le labels, like one step of a range answer.
+void BM_BucketAreasPerStep(benchmark::State &state)
+{
+    const auto buckets = static_cast<std::size_t>(state.range(0));
+    std::vector<mw::promql::VectorSample> pos, neg;
+    double cp = 0, cn = 0;
+    for (std::size_t i = 1; i <= buckets; ++i) {
+        const bool last = i == buckets;
+        const std::string le = last ? "+Inf" : std::to_string(double(i) / double(buckets));
+        const double x = double(i) / double(buckets);
+        cp += 400.0 * x * x;       // positives score high
+        cn += 600.0 * (1.0 - x);   // negatives score low
+        pos.push_back({mw::Labels{{"le", le}}, cp, 0});
+        neg.push_back({mw::Labels{{"le", le}}, cn, 0});
+    }
+    for (auto _ : state) {
+        const BucketCurveResult r = curveFromBucketVectors(pos, neg);
+        benchmark::DoNotOptimize(r.curve->rocAuc());
+        benchmark::DoNotOptimize(r.curve->averagePrecision());
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
 } // namespace
 
 BENCHMARK(BM_IngestJsonLines)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->MinTime(2.0);
@@ -211,5 +239,6 @@ BENCHMARK(BM_IngestCsv)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->MinTime(
 BENCHMARK(BM_WindowRocAuc)->Args({1'000'000, 0})->Args({1'000'000, 1000})->Args({1'000'000, 20})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CurveFromScores)->Arg(1'000'000)->Arg(10'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WindowAddAndReport);
+BENCHMARK(BM_BucketAreasPerStep)->Arg(11)->Arg(100)->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_MAIN();

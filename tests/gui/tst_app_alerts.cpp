@@ -13,6 +13,7 @@
 #include "DemoBackends.h"
 #include "DemoServerFixture.h"
 #include "MainWindow.h"
+#include "PanelModel.h"
 #include "PanelWidget.h"
 #include "TimeSeriesPlot.h"
 #include "TimeseriesBody.h"
@@ -31,6 +32,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <map>
 #include <memory>
 
 using namespace mw;
@@ -111,10 +113,11 @@ private Q_SLOTS:
         }
     }
 
-    void driftFiresTheFeedRule()
+    void driftFiresTheQualityRules()
     {
-        // RecallLow reads the labeled feed (its own source): a 20 s window,
-        // 20 labels at least, `for` 3 s, so the drift shows in seconds.
+        // RecallLow reads the labeled feed, BucketAucLow the score-bucket
+        // areas (each its own source): 20 s windows, 20 labels at least,
+        // `for` 3 s, so the drift shows in seconds.
         ui::MainWindow w(app::backendMaker(m_demo.get()));
         app::AppAlerts alerts(w, m_dir.filePath(QStringLiteral("drift.sqlite")));
         QVERIFY(w.openExample(QString::fromLatin1(app::kDemoExample)));
@@ -125,17 +128,26 @@ private Q_SLOTS:
                 s.feed.minSamples = 20;
                 s.feed.evaluationIntervalMs = 1'000;
             }
+            if (s.kind == dashboard::SourceKind::ScoreBuckets) {
+                dashboard::ScoreBucketOptions &b = s.scoreBuckets;
+                for (std::string *expr : {&b.positives, &b.negatives})
+                    *expr = QString::fromStdString(*expr).replace(QStringLiteral("[5m]"), QStringLiteral("[20s]")).toStdString();
+                b.minSamples = 20;
+                b.evaluationIntervalMs = 1'000;
+            }
         }
-        bool found = false;
+        const std::map<std::string, std::string> sources = {{"tfserving/RecallLow", "demo-feed"},
+                                                            {"tfserving/BucketAucLow", "demo-buckets"}};
+        std::size_t found = 0;
         for (dashboard::DocumentRule &r : d.rules) {
-            if (r.rule.id == "tfserving/RecallLow") {
-                found = true;
-                QCOMPARE(r.source, std::string("demo-feed"));
+            if (const auto it = sources.find(r.rule.id); it != sources.end()) {
+                ++found;
+                QCOMPARE(r.source, it->second);
                 r.rule.forMs = 3'000;
                 r.rule.intervalMs = 1'000;
             }
         }
-        QVERIFY(found);
+        QCOMPARE(found, sources.size());
         w.showNewDocument(d);
         const auto recallLow = [&] { return test::instanceOf(alerts, "tfserving/RecallLow"); };
         // Healthy first: the guard lets values through and none is below 0.8.
@@ -144,9 +156,22 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!feed->ruleQuerier().instant("modelwatch_quality_recall{average=\"macro\"}", feed->nowMs()).series.empty(),
                                  kTimeoutMs);
         QVERIFY(!recallLow() || recallLow()->state != alerting::AlertState::Firing);
+        const auto aucLow = [&] { return test::instanceOf(alerts, "tfserving/BucketAucLow"); };
+        view::SourceBackend *buckets = w.session()->backend("demo-buckets");
+        QVERIFY(buckets);
+        QTRY_VERIFY_WITH_TIMEOUT(!buckets->ruleQuerier().instant("modelwatch_quality_roc_auc", buckets->nowMs()).series.empty(),
+                                 kTimeoutMs);
+        QVERIFY(!aucLow() || aucLow()->state != alerting::AlertState::Firing);
+        // The areas' panel draws the source's series.
+        const view::PanelModel *areas = w.session()->panelModel(12);
+        QVERIFY(areas);
+        QTRY_VERIFY_WITH_TIMEOUT(areas->frame().state == view::PanelState::Ready && !areas->frame().series.empty(), kTimeoutMs);
+
         m_demo->faults().setActive(demo::Fault::AccuracyDrift, true);
         QTRY_VERIFY_WITH_TIMEOUT(recallLow() && recallLow()->state == alerting::AlertState::Firing, kTimeoutMs);
         QVERIFY(recallLow()->value < 0.8);
+        QTRY_VERIFY_WITH_TIMEOUT(aucLow() && aucLow()->state == alerting::AlertState::Firing, kTimeoutMs);
+        QVERIFY(aucLow()->value < 0.8);
         m_demo->faults().setActive(demo::Fault::AccuracyDrift, false);
     }
 

@@ -103,8 +103,8 @@ void TestQualityFeedBackend::metricsFromAKnownFile()
     QCOMPARE(value(backend, "modelwatch_quality_pending_labels", kT0), 0.0);
     for (const char *m : {"precision", "recall", "f1", "accuracy", "roc_auc", "pr_auc"})
         QCOMPARE(seriesCount(backend, std::string("modelwatch_quality_") + m, kT0), std::size_t(0));
-    QVERIFY(!backend.snapshot()->enoughSamples());
-    QCOMPARE(backend.snapshot()->labeled, 6.0);
+    QVERIFY(!backend.qualitySnapshot()->enoughSamples());
+    QCOMPARE(backend.qualitySnapshot()->labeled, 6.0);
 
     // Ten labeled: every figure, as computed by hand from kRows.
     QVERIFY(append(path, lines(6, 10)));
@@ -165,7 +165,7 @@ void TestQualityFeedBackend::metricsFromAKnownFile()
              (QStringList{QStringLiteral("macro"), QStringLiteral("micro"), QStringLiteral("weighted")}));
 
     // The snapshot: matrix, report with Wilson intervals, the curve.
-    const QualitySnapshotPtr s = backend.snapshot();
+    const QualitySnapshotPtr s = backend.qualitySnapshot();
     QVERIFY(s->enoughSamples());
     QCOMPARE(s->classes, (QStringList{QStringLiteral("0"), QStringLiteral("1")}));
     QCOMPARE(s->positiveClass, 1);
@@ -195,7 +195,7 @@ void TestQualityFeedBackend::missingFileIsDown()
     QCOMPARE(backend.health().state, SourceState::Down);
     QVERIFY(!backend.health().error.isEmpty());
     QCOMPARE(value(backend, "modelwatch_quality_labeled", kT0), 0.0);
-    QVERIFY(!backend.snapshot()->enoughSamples());
+    QVERIFY(!backend.qualitySnapshot()->enoughSamples());
 }
 
 QTEST_GUILESS_MAIN(TestQualityFeedBackend)

@@ -131,7 +131,7 @@ void TestQualityFeedDemo::driftLowersAccuracyAndFiresTheRule()
     qInfo("accuracy %.3f -> %.3f over the newest %d labeled predictions", clean, drifted, kWindow);
     QVERIFY2(clean > 0.8, qPrintable(QString::number(clean)));
     QVERIFY2(clean - drifted > 0.1, qPrintable(QStringLiteral("%1 -> %2").arg(clean).arg(drifted)));
-    QCOMPARE(m_backend->snapshot()->labeled, double(kWindow));
+    QCOMPARE(m_backend->qualitySnapshot()->labeled, double(kWindow));
 
     engine.tick();
     QCOMPARE(state(), alerting::AlertState::Pending);

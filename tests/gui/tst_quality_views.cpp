@@ -7,6 +7,7 @@
 
 #include "ConfusionHeatmapView.h"
 #include "CurveMapping.h"
+#include "FeedBackend.h"
 #include "QualityCurveView.h"
 #include "QualityPaint.h"
 
@@ -49,7 +50,7 @@ QualitySnapshotPtr snapshotOf(const QByteArray &jsonLines, std::vector<std::stri
     alerting::ManualClock clock(kT0);
     FeedBackend b(s, &clock);
     b.start();
-    return b.snapshot();
+    return b.qualitySnapshot();
 }
 
 QByteArray record(int id, const QString &predicted, const QString &actual, const QString &scores)

@@ -6,3 +6,4 @@ target_compile_definitions(tst_dashboard_document PRIVATE MW_RESOURCES_DIR="${PR
 mw_qt_test(tst_grafana_import SOURCES tst_grafana_import.cpp)
 mw_qt_test(tst_dashboard_check SOURCES tst_dashboard_check.cpp)
 mw_qt_test(tst_dashboard_quality SOURCES tst_dashboard_quality.cpp)
+mw_qt_test(tst_dashboard_score_buckets SOURCES tst_dashboard_score_buckets.cpp)

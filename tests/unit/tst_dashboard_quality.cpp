@@ -247,7 +247,7 @@ void TestDashboardQuality::qualityPanelsNeedAFeedSource()
     d.panels[2].source.clear();
     std::vector<Issue> issues = checkPanelSources(d);
     QCOMPARE(issues.size(), std::size_t(2));
-    QCOMPARE(q(issues[0].toString()), u"/panels/1/source: a quality_curve panel reads a feed source (or score-bucket queries A and B); 'direct' is a scrape source"_s);
+    QCOMPARE(q(issues[0].toString()), u"/panels/1/source: a quality_curve panel reads a feed source (or a score_buckets source, or score-bucket queries A and B); 'direct' is a scrape source"_s);
     QCOMPARE(q(issues[1].toString()),
              u"/panels/2: a confusion_matrix panel reads a feed source: name one in \"source\" (the first source, 'direct', is a scrape source)"_s);
 

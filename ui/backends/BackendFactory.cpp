@@ -4,6 +4,7 @@
 
 #include "BackendsLog.h"
 #include "PrometheusBackend.h"
+#include "ScoreBucketBackend.h"
 #include "ScrapeBackend.h"
 
 #include <QCoreApplication>
@@ -67,6 +68,8 @@ std::unique_ptr<SourceBackend> makeBackend(const dashboard::Source &source, QStr
         return makePrometheus(source, error);
     case dashboard::SourceKind::Scrape:
         return makeScrape(source, error);
+    case dashboard::SourceKind::ScoreBuckets:
+        return std::make_unique<ScoreBucketBackend>(source);
     default:
         break;
     }

@@ -1,13 +1,9 @@
 #include "FeedBackend.h"
 
-#include "StoreNames.h"
-
 #include "feeds/FeedPollError.h"
 #include "feeds/FeedPoller.h"
 #include "feeds/FeedTailer.h"
 #include "quality/RankingReport.h"
-
-#include <QMetaObject>
 
 #include <algorithm>
 #include <charconv>
@@ -59,36 +55,13 @@ std::vector<std::string> classesOf(const quality::FeedBatch &batch, const std::s
     return names;
 }
 
-/// At most `max` points, evenly spread, first and last kept.
-template<typename P>
-std::vector<P> thinned(std::vector<P> points, std::size_t max)
-{
-    if (points.size() <= max || max < 2)
-        return points;
-    std::vector<P> out;
-    out.reserve(max);
-    const double step = double(points.size() - 1) / double(max - 1);
-    for (std::size_t i = 0; i < max; ++i)
-        out.push_back(points[std::min(points.size() - 1, std::size_t(std::llround(double(i) * step)))]);
-    return out;
-}
-
 } // namespace
 
-double QualityCurve::baseRate() const
-{
-    const double n = positives + negatives;
-    return n > 0.0 ? positives / n : std::numeric_limits<double>::quiet_NaN();
-}
-
 FeedBackend::FeedBackend(const dashboard::Source &source, const alerting::Clock *clock, QObject *parent)
-    : SourceBackend(QString::fromStdString(source.name), parent)
+    : LocalStoreBackend(QString::fromStdString(source.name),
+                        StoreConfig{std::max(kMinRetentionMs, 2 * source.feed.windowMs), 0, 120, 0, 0, 0}, parent)
     , m_source(source)
     , m_clock(clock ? clock : &m_systemClock)
-    , m_store(StoreConfig{std::max(kMinRetentionMs, 2 * source.feed.windowMs), 0, 120, 0, 0, 0})
-    , m_queryable(m_store)
-    , m_engine(m_queryable)
-    , m_querier(m_queryable)
     , m_joiner(quality::JoinOptions{source.feed.joinWindowMs, quality::JoinOptions{}.maxPending})
 {
     qRegisterMetaType<mw::view::QualitySnapshotPtr>();
@@ -241,7 +214,7 @@ void FeedBackend::evaluateNow()
         trimMirror();
     }
     appendSeries(now);
-    m_store.applyRetention(now);
+    mutableStore().applyRetention(now);
     m_snapshot = buildSnapshot(now);
     Q_EMIT snapshotChanged();
     Q_EMIT dataArrived();
@@ -256,7 +229,7 @@ void FeedBackend::appendSample(const char *metric,
     Labels l(labels);
     l.set(kMetricNameLabel, metric);
     l.set("source", m_source.name);
-    m_store.append(m_store.getOrCreate(l, expo::MetricType::Gauge), now, value);
+    mutableStore().append(mutableStore().getOrCreate(l, expo::MetricType::Gauge), now, value);
 }
 
 void FeedBackend::appendSeries(int64_t now)
@@ -314,18 +287,7 @@ QualityCurve FeedBackend::curveFor(std::size_t positive, const QString &name) co
         const double score = binary ? s.score : s.scores[positive];
         (s.actual == positive ? pos : neg).push_back(score);
     }
-    const quality::BinaryCurve curve = quality::BinaryCurve::fromScores(pos, neg);
-    QualityCurve c;
-    c.className = name;
-    c.positives = curve.positives();
-    c.negatives = curve.negatives();
-    c.rocDefined = curve.rocDefined();
-    c.averagePrecisionDefined = curve.averagePrecisionDefined();
-    c.rocAuc = curve.rocAuc();
-    c.averagePrecision = curve.averagePrecision();
-    c.roc = thinned(curve.rocCurve(true), kMaxCurvePoints);
-    c.pr = thinned(curve.prCurve(), kMaxCurvePoints);
-    return c;
+    return QualityCurve::from(quality::BinaryCurve::fromScores(pos, neg), name);
 }
 
 QualitySnapshotPtr FeedBackend::buildSnapshot(int64_t now) const
@@ -355,67 +317,6 @@ QualitySnapshotPtr FeedBackend::buildSnapshot(int64_t now) const
                 s->curves.push_back(curveFor(k, s->classes.value(qsizetype(k))));
     }
     return s;
-}
-
-quint64 FeedBackend::rangeQuery(const QString &expr, int64_t startMs, int64_t endMs, int64_t stepMs)
-{
-    const quint64 id = ++m_nextId;
-    RangeAnswer a;
-    const promql::QueryResult r = m_engine.rangeQuery(expr.toStdString(), startMs, endMs, stepMs);
-    if (!r.ok()) {
-        a.error = QString::fromStdString(r.error);
-    } else if (const auto *m = std::get_if<promql::Matrix>(&r.value)) {
-        for (const promql::MatrixSeries &s : *m)
-            a.series.push_back({s.labels, std::make_shared<const std::vector<Point>>(s.points)});
-    } else {
-        a.error = tr("A range query needs an expression that gives a vector, not a %1.")
-                      .arg(QLatin1String(r.resultType()));
-    }
-    for (const std::string &w : r.warnings)
-        a.warnings.push_back(QString::fromStdString(w));
-    m_pending.insert(id);
-    QMetaObject::invokeMethod(
-        this,
-        [this, id, a = std::move(a)] {
-            if (m_pending.erase(id))
-                Q_EMIT rangeFinished(id, a);
-        },
-        Qt::QueuedConnection);
-    return id;
-}
-
-quint64 FeedBackend::deliverNames(NamesAnswer answer)
-{
-    const quint64 id = ++m_nextId;
-    m_pending.insert(id);
-    QMetaObject::invokeMethod(
-        this,
-        [this, id, answer = std::move(answer)] {
-            if (m_pending.erase(id))
-                Q_EMIT namesFinished(id, answer);
-        },
-        Qt::QueuedConnection);
-    return id;
-}
-
-quint64 FeedBackend::labelValues(const QString &label, const QString &metric)
-{
-    return deliverNames(StoreNames::labelValues(m_store, label, metric));
-}
-
-quint64 FeedBackend::metricNames()
-{
-    return deliverNames(StoreNames::metricNames(m_store));
-}
-
-quint64 FeedBackend::labelNames(const QString &metric)
-{
-    return deliverNames(StoreNames::labelNames(m_store, metric));
-}
-
-void FeedBackend::cancel(quint64 id)
-{
-    m_pending.erase(id);
 }
 
 } // namespace mw::view

@@ -1,10 +1,8 @@
 #include "ScrapeBackend.h"
 
 #include "BackendsLog.h"
-#include "StoreNames.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QUrl>
 
 namespace mw::view {
@@ -12,28 +10,6 @@ namespace mw::view {
 namespace {
 
 constexpr int64_t kRetentionEveryMs = 10'000;
-
-RangeAnswer toAnswer(promql::QueryResult result)
-{
-    RangeAnswer answer;
-    for (std::string &w : result.warnings)
-        answer.warnings.push_back(QString::fromStdString(w));
-    if (!result.ok()) {
-        answer.error = QString::fromStdString(result.error);
-        return answer;
-    }
-    auto *matrix = std::get_if<promql::Matrix>(&result.value);
-    if (!matrix) {
-        answer.error = ScrapeBackend::tr("The expression gives a %1, not series over time.")
-                           .arg(QString::fromLatin1(result.resultType()));
-        return answer;
-    }
-    answer.series.reserve(matrix->size());
-    for (promql::MatrixSeries &s : *matrix)
-        answer.series.push_back(
-            {std::move(s.labels), std::make_shared<const std::vector<Point>>(std::move(s.points))});
-    return answer;
-}
 
 } // namespace
 
@@ -57,11 +33,7 @@ QString ScrapeBackend::validateTargets(const QStringList &urls)
 
 ScrapeBackend::ScrapeBackend(QString name, const QStringList &targets, std::chrono::milliseconds interval,
                              StoreConfig store, QObject *parent)
-    : SourceBackend(std::move(name), parent)
-    , m_store(store)
-    , m_queryable(m_store)
-    , m_engine(m_queryable)
-    , m_rules(m_queryable)
+    : LocalStoreBackend(std::move(name), store, parent)
     , m_interval(interval)
 {
     QStringList unique = targets;
@@ -98,7 +70,7 @@ void ScrapeBackend::addTarget(const QString &url)
     config.url = QUrl(url, QUrl::StrictMode);
     config.interval = m_interval;
     config.timeout = m_interval; // ScrapeTarget caps it at the interval anyway
-    auto target = std::make_unique<ScrapeTarget>(m_store, m_nextTarget++, config);
+    auto target = std::make_unique<ScrapeTarget>(mutableStore(), m_nextTarget++, config);
     connect(target.get(), &ScrapeTarget::scraped, this,
             [this, t = target.get()](const ScrapeReport &report) { onScraped(t, report); });
     if (m_running)
@@ -133,14 +105,14 @@ void ScrapeBackend::retireTarget(ScrapeTarget &target, int64_t timeMs)
     target.stop();
     // As Prometheus does for a target that goes away: its series, and the
     // synthetic ones the scrape loop wrote, end with a staleness marker.
-    m_store.markTargetDown(target.id(), timeMs);
+    mutableStore().markTargetDown(target.id(), timeMs);
     for (const char *synthetic : {"up", "scrape_duration_seconds", "scrape_samples_scraped", "scrape_series_added"}) {
         Labels labels = target.targetLabels();
         labels.set(kMetricNameLabel, synthetic);
-        if (const Series *s = m_store.find(labels); s && !s->isStale())
-            m_store.append(s->id(), std::max(timeMs, s->last().t + 1), staleNaN());
+        if (const Series *s = mutableStore().find(labels); s && !s->isStale())
+            mutableStore().append(s->id(), std::max(timeMs, s->last().t + 1), staleNaN());
     }
-    m_store.removeTarget(target.id());
+    mutableStore().removeTarget(target.id());
 }
 
 QStringList ScrapeBackend::targets() const
@@ -159,7 +131,7 @@ void ScrapeBackend::onScraped(const ScrapeTarget *target, const ScrapeReport &re
         qCDebug(lcBackends) << target->config().url << report.errorMessage;
     if (report.timeMs - m_lastRetentionMs >= kRetentionEveryMs) {
         m_lastRetentionMs = report.timeMs;
-        m_store.applyRetention(report.timeMs);
+        mutableStore().applyRetention(report.timeMs);
     }
     updateHealth();
     Q_EMIT dataArrived();
@@ -202,57 +174,6 @@ void ScrapeBackend::updateHealth()
     m_health = h;
     if (changed)
         Q_EMIT healthChanged();
-}
-
-void ScrapeBackend::later(quint64 id, std::function<void()> work)
-{
-    m_queued.insert(id);
-    QMetaObject::invokeMethod(
-        this,
-        [this, id, work = std::move(work)] {
-            if (m_queued.remove(id))
-                work();
-        },
-        Qt::QueuedConnection);
-}
-
-quint64 ScrapeBackend::rangeQuery(const QString &expr, int64_t startMs, int64_t endMs, int64_t stepMs)
-{
-    const quint64 id = m_nextId++;
-    later(id, [=, this] {
-        QElapsedTimer clock;
-        clock.start();
-        RangeAnswer answer = toAnswer(m_engine.rangeQuery(expr.toStdString(), startMs, endMs, stepMs));
-        qCDebug(lcBackends) << name() << "range query took" << clock.nsecsElapsed() / 1000 << "us:" << expr;
-        Q_EMIT rangeFinished(id, answer);
-    });
-    return id;
-}
-
-quint64 ScrapeBackend::labelValues(const QString &label, const QString &metric)
-{
-    const quint64 id = m_nextId++;
-    later(id, [=, this] { Q_EMIT namesFinished(id, StoreNames::labelValues(m_store, label, metric)); });
-    return id;
-}
-
-quint64 ScrapeBackend::metricNames()
-{
-    const quint64 id = m_nextId++;
-    later(id, [=, this] { Q_EMIT namesFinished(id, StoreNames::metricNames(m_store)); });
-    return id;
-}
-
-quint64 ScrapeBackend::labelNames(const QString &metric)
-{
-    const quint64 id = m_nextId++;
-    later(id, [=, this] { Q_EMIT namesFinished(id, StoreNames::labelNames(m_store, metric)); });
-    return id;
-}
-
-void ScrapeBackend::cancel(quint64 id)
-{
-    m_queued.remove(id);
 }
 
 } // namespace mw::view

@@ -10,6 +10,8 @@
 // through a signal on the owning thread, even when it is known at once (it is
 // never delivered from inside the call). Answers are values.
 
+#include "QualitySnapshot.h"
+
 #include "alerting/RuleQuerier.h"
 #include "store/Labels.h"
 #include "store/Point.h"
@@ -19,7 +21,9 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace mw::view {
@@ -99,12 +103,27 @@ public:
     /// The newest time this source has data for: now for a live source.
     virtual int64_t nowMs() const = 0;
 
+    /// Whether the quality panels draw this source's snapshots (a feed's
+    /// window, a score_buckets source's newest curve) rather than queries.
+    virtual bool keepsQualitySnapshots() const { return false; }
+    /// The newest snapshot; null before the first evaluation or when the
+    /// source keeps none.
+    virtual QualitySnapshotPtr qualitySnapshot() const { return nullptr; }
+
+    using SourceLookup = std::function<SourceBackend *(const std::string &name)>;
+    /// Called whenever the dashboard's set of backends changes, with a lookup
+    /// of the running ones by source name (valid until the next call): a
+    /// source that reads another one (score_buckets) finds it here.
+    virtual void bindSources(const SourceLookup &lookup) { Q_UNUSED(lookup); }
+
 Q_SIGNALS:
     void rangeFinished(quint64 id, const mw::view::RangeAnswer &answer);
     void namesFinished(quint64 id, const mw::view::NamesAnswer &answer);
     void healthChanged();
     /// New data has arrived (a scrape or a feed batch): live panels may refresh.
     void dataArrived();
+    /// qualitySnapshot() changed.
+    void snapshotChanged();
 
 private:
     QString m_name;

@@ -8,7 +8,7 @@
 // PR curves and their areas come from quality::BinaryCurve::fromBuckets,
 // without individual predictions.
 
-#include "FeedBackend.h"
+#include "QualitySnapshot.h"
 #include "PanelFrame.h"
 
 #include <QString>

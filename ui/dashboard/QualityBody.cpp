@@ -2,7 +2,7 @@
 
 #include "BucketCurveSnapshot.h"
 #include "ConfusionHeatmapView.h"
-#include "FeedBackend.h"
+#include "SourceBackend.h"
 #include "QualityCurveView.h"
 
 #include <QLabel>
@@ -35,7 +35,7 @@ void QualityBody::showFrame(const view::PanelFrame &frame, const dashboard::Pane
     if (m_heatmap)
         m_heatmap->setNormalize(panel.confusionMatrix.normalize);
     // On a counters source a curve panel draws its score-bucket queries.
-    if (m_feed || !m_curve || !m_hasBackend)
+    if (m_snapshots || !m_curve || !m_hasBackend)
         return;
     QString error;
     if (frame.state == view::PanelState::Ready) {
@@ -53,10 +53,10 @@ void QualityBody::showFrame(const view::PanelFrame &frame, const dashboard::Pane
 void QualityBody::setBackend(view::SourceBackend *backend)
 {
     disconnect(m_connection);
-    m_feed = qobject_cast<view::FeedBackend *>(backend);
+    m_snapshots = backend && backend->keepsQualitySnapshots() ? backend : nullptr;
     m_hasBackend = backend != nullptr;
-    if (view::FeedBackend *feed = m_feed.data()) {
-        m_connection = connect(feed, &view::FeedBackend::snapshotChanged, this, &QualityBody::onSnapshot);
+    if (view::SourceBackend *source = m_snapshots.data()) {
+        m_connection = connect(source, &view::SourceBackend::snapshotChanged, this, &QualityBody::onSnapshot);
         m_stack->setCurrentIndex(1);
         onSnapshot();
     } else {
@@ -69,13 +69,13 @@ void QualityBody::setBackend(view::SourceBackend *backend)
 
 void QualityBody::onSnapshot()
 {
-    view::FeedBackend *feed = m_feed.data();
-    if (!feed)
+    view::SourceBackend *source = m_snapshots.data();
+    if (!source)
         return;
     if (m_curve)
-        m_curve->setSnapshot(feed->snapshot());
+        m_curve->setSnapshot(source->qualitySnapshot());
     if (m_heatmap)
-        m_heatmap->setSnapshot(feed->snapshot());
+        m_heatmap->setSnapshot(source->qualitySnapshot());
 }
 
 } // namespace mw::ui

@@ -1,7 +1,8 @@
 #pragma once
 
 // The body of a quality panel (ROC/PR curves, confusion heatmap): it draws
-// the latest window snapshot of the panel's feed source; a curve panel on a
+// the latest snapshot of the panel's source when it keeps them (a feed's
+// window, a score_buckets source's newest curve); a curve panel on a
 // Prometheus or scrape source draws its score-bucket queries instead
 // (BucketCurveSnapshot.h). Otherwise it says what it needs.
 
@@ -13,7 +14,7 @@ class QLabel;
 class QStackedLayout;
 
 namespace mw::view {
-class FeedBackend;
+class SourceBackend;
 class QualityCurveView;
 class ConfusionHeatmapView;
 } // namespace mw::view
@@ -38,7 +39,7 @@ private:
     void onSnapshot();
 
     dashboard::PanelKind m_kind;
-    QPointer<view::FeedBackend> m_feed;
+    QPointer<view::SourceBackend> m_snapshots; ///< the source, when it keeps snapshots
     QMetaObject::Connection m_connection;
     bool m_hasBackend = false;
     QStackedLayout *m_stack;

@@ -78,6 +78,9 @@ void DashboardSession::rebuildBackends(const std::vector<dashboard::Source> &sou
     }
     m_backends = std::move(kept);
     m_backendSources = std::move(keptSources);
+    const SourceBackend::SourceLookup lookup = [this](const std::string &name) { return backend(name); };
+    for (auto &[name, b] : m_backends)
+        b->bindSources(lookup);
     Q_EMIT backendsChanged();
     Q_EMIT sourceHealthChanged();
 }

@@ -9,7 +9,7 @@
 // palette (base to highlight). Takes a QualitySnapshot and shows a sentence
 // instead while there is nothing to draw.
 
-#include "FeedBackend.h"
+#include "QualitySnapshot.h"
 #include "HeatmapModel.h"
 #include "PlotStyle.h"
 

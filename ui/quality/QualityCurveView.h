@@ -10,7 +10,7 @@
 // shows a sentence instead while there is nothing to draw.
 
 #include "CurveMapping.h"
-#include "FeedBackend.h"
+#include "QualitySnapshot.h"
 #include "PlotStyle.h"
 
 #include "dashboard/Document.h"

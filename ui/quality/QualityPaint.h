@@ -4,7 +4,7 @@
 // there is nothing to draw, and the painting of that sentence and of the
 // hover box. QtGui only.
 
-#include "FeedBackend.h"
+#include "QualitySnapshot.h"
 #include "PlotStyle.h"
 
 #include <QRectF>

@@ -31,8 +31,8 @@ constexpr EnumTable<Refresh, 6> kRefreshes{{{Refresh::Off, "off"},
                                             {Refresh::TenSeconds, "10s"},
                                             {Refresh::ThirtySeconds, "30s"},
                                             {Refresh::OneMinute, "1m"}}};
-constexpr EnumTable<SourceKind, 3> kSourceKinds{
-    {{SourceKind::Prometheus, "prometheus"}, {SourceKind::Scrape, "scrape"}, {SourceKind::Feed, "feed"}}};
+constexpr EnumTable<SourceKind, 4> kSourceKinds{
+    {{SourceKind::Prometheus, "prometheus"}, {SourceKind::Scrape, "scrape"}, {SourceKind::Feed, "feed"}, {SourceKind::ScoreBuckets, "score_buckets"}}};
 constexpr EnumTable<VariableKind, 2> kVariableKinds{{{VariableKind::Query, "query"}, {VariableKind::Custom, "custom"}}};
 
 } // namespace

@@ -89,6 +89,7 @@ enum class SourceKind : uint8_t {
     Prometheus, ///< [prometheus] a Prometheus-compatible HTTP API
     Scrape,     ///< [scrape] direct scraping of /metrics endpoints
     Feed,       ///< [feed] a labeled-prediction feed: quality metrics computed locally
+    ScoreBuckets, ///< [score_buckets] ROC-AUC and PR-AUC from another source's score-bucket counters
 };
 
 enum class VariableKind : uint8_t {
@@ -218,6 +219,30 @@ struct FeedSourceOptions
     bool operator==(const FeedSourceOptions &) const = default;
 };
 
+/// A score-bucket source reads two cumulative score histograms from another
+/// source of the document (a Prometheus server or scraped endpoints), the
+/// positives' and the negatives', and keeps their ROC-AUC and average
+/// precision as series, so panels and alert rules can read them (PromQL
+/// cannot compute an AUC). Expressions run as written: no $variables.
+struct ScoreBucketOptions
+{
+    std::string from;      ///< the source the two queries run on (prometheus or scrape)
+    /// One series per `le` bound, cumulative counts over the window, e.g.
+    /// sum by (le) (increase(model_score_positive_bucket[10m])).
+    std::string positives;
+    std::string negatives;
+    /// The guard: below this many scored predictions (positives + negatives)
+    /// in the window, the areas get no value (alert rules see no data).
+    int64_t minSamples = 30;
+    int64_t evaluationIntervalMs = 15'000; ///< how often the areas become samples
+    /// At start, the areas of this much history are computed in one range
+    /// query, so a panel shows a line at once (a Prometheus server has the
+    /// history; a scrape source only what it collected). 0 = none.
+    int64_t backfillMs = 3600 * 1000;
+
+    bool operator==(const ScoreBucketOptions &) const = default;
+};
+
 struct Source
 {
     std::string name; ///< unique
@@ -230,6 +255,7 @@ struct Source
     int64_t scrapeIntervalMs = 15'000; ///< scrape
     presets::ServerKind server = presets::ServerKind::Unknown; ///< scrape: what the targets are
     FeedSourceOptions feed;           ///< feed
+    ScoreBucketOptions scoreBuckets;  ///< score_buckets
 
     bool operator==(const Source &) const = default;
 };

@@ -92,9 +92,11 @@ std::string substituteVariables(std::string_view expr, const std::vector<Variabl
 std::vector<Issue> checkExpressions(const Document &d)
 {
     std::vector<Issue> issues;
-    auto check = [&](const std::string &expr, std::string pointer) {
+    // A source's own expressions run as written: no variables there.
+    const std::vector<Variable> none;
+    auto check = [&](const std::string &expr, std::string pointer, const std::vector<Variable> &variables) {
         std::vector<std::size_t> origin;
-        const std::string text = substituteVariables(expr, d.variables, &origin);
+        const std::string text = substituteVariables(expr, variables, &origin);
         const promql::ParseResult r = promql::parse(text);
         if (!r.error)
             return;
@@ -106,9 +108,16 @@ std::vector<Issue> checkExpressions(const Document &d)
     };
     for (std::size_t p = 0; p < d.panels.size(); ++p)
         for (std::size_t q = 0; q < d.panels[p].queries.size(); ++q)
-            check(d.panels[p].queries[q].expr, pointerChild(pointerChild(pointerChild(pointerChild("/panels", p), "queries"), q), "expr"));
+            check(d.panels[p].queries[q].expr, pointerChild(pointerChild(pointerChild(pointerChild("/panels", p), "queries"), q), "expr"), d.variables);
     for (std::size_t r = 0; r < d.rules.size(); ++r)
-        check(d.rules[r].rule.expr, pointerChild(pointerChild("/rules", r), "expr"));
+        check(d.rules[r].rule.expr, pointerChild(pointerChild("/rules", r), "expr"), d.variables);
+    for (std::size_t i = 0; i < d.sources.size(); ++i) {
+        if (d.sources[i].kind != SourceKind::ScoreBuckets)
+            continue;
+        const std::string at = pointerChild(pointerChild("/sources", i), "scoreBuckets");
+        check(d.sources[i].scoreBuckets.positives, pointerChild(at, "positives"), none);
+        check(d.sources[i].scoreBuckets.negatives, pointerChild(at, "negatives"), none);
+    }
     return issues;
 }
 
@@ -122,6 +131,9 @@ std::vector<Issue> checkPanelSources(const Document &d)
         const Source *s = d.sourceOf(p);
         if (s && s->kind == SourceKind::Feed)
             continue;
+        // A score_buckets source keeps the newest bucket curve (no matrix).
+        if (s && s->kind == SourceKind::ScoreBuckets && p.kind == PanelKind::QualityCurve)
+            continue;
         // A curve panel on a counters source draws its score-bucket queries:
         // A the positives' histogram, B the negatives'.
         const auto hasQuery = [&p](const char *ref) {
@@ -133,7 +145,7 @@ std::vector<Issue> checkPanelSources(const Document &d)
         const std::string at = pointerChild("/panels", i);
         if (!p.source.empty() && s)
             issues.push_back({pointerChild(at, "source"),
-                              "a " + kind + " panel reads a feed source" + (p.kind == PanelKind::QualityCurve ? " (or score-bucket queries A and B)" : "") + "; '" + s->name + "' is a "
+                              "a " + kind + " panel reads a feed source" + (p.kind == PanelKind::QualityCurve ? " (or a score_buckets source, or score-bucket queries A and B)" : "") + "; '" + s->name + "' is a "
                                   + std::string(sourceKindId(s->kind)) + " source",
                               0, 0});
         else if (!p.source.empty())

@@ -122,6 +122,18 @@ Document readCurrent(const json &j, const Limits &limits, std::vector<Issue> *wa
     for (const DocumentRule &rule : d.rules)
         names.push_back(rule.rule.id);
     checkUnique(names, "/rules", "id", "rule id");
+    for (std::size_t i = 0; i < d.sources.size(); ++i) {
+        if (d.sources[i].kind != SourceKind::ScoreBuckets)
+            continue;
+        const std::string &from = d.sources[i].scoreBuckets.from;
+        const auto upstream = std::find_if(d.sources.begin(), d.sources.end(), [&](const Source &s) { return s.name == from; });
+        const std::string at = pointerChild(pointerChild(pointerChild("/sources", i), "scoreBuckets"), "from");
+        if (upstream == d.sources.end())
+            fail(at, "no source is named '" + from + "'");
+        if (upstream->kind != SourceKind::Prometheus && upstream->kind != SourceKind::Scrape)
+            fail(at, "'" + from + "' is a " + std::string(sourceKindId(upstream->kind))
+                         + " source; score buckets are read from a prometheus or scrape source");
+    }
     for (std::size_t i = 0; i < d.panels.size(); ++i)
         if (!d.panels[i].source.empty() && !d.sourceOf(d.panels[i]))
             fail(pointerChild(pointerChild("/panels", i), "source"), "no source is named '" + d.panels[i].source + "'");

@@ -120,6 +120,38 @@ json feedToJson(const FeedSourceOptions &f)
             {"evaluationInterval", alerting::formatPromDuration(f.evaluationIntervalMs)}};
 }
 
+ScoreBucketOptions readScoreBuckets(const json &j, const std::string &pointer, std::vector<Issue> *warnings)
+{
+    ObjectReader r(j, pointer, warnings);
+    ScoreBucketOptions b;
+    b.from = r.string("from");
+    if (b.from.empty())
+        fail(r.at("from"), "empty: the name of the source the score-bucket queries run on");
+    b.positives = r.string("positives");
+    if (b.positives.empty())
+        fail(r.at("positives"), "empty: the positives' cumulative score histogram, one series per le");
+    b.negatives = r.string("negatives");
+    if (b.negatives.empty())
+        fail(r.at("negatives"), "empty: the negatives' cumulative score histogram, one series per le");
+    b.minSamples = r.integer("minSamples", 0, 1'000'000'000, b.minSamples);
+    b.evaluationIntervalMs = duration(r, "evaluationInterval", b.evaluationIntervalMs, 1000, "1s");
+    b.backfillMs = duration(r, "backfill", b.backfillMs, 0, "0s");
+    if (b.backfillMs > 7 * 24 * 3600 * 1000LL)
+        fail(r.at("backfill"), "longer than 7d");
+    r.finish();
+    return b;
+}
+
+json scoreBucketsToJson(const ScoreBucketOptions &b)
+{
+    return {{"from", b.from},
+            {"positives", b.positives},
+            {"negatives", b.negatives},
+            {"minSamples", b.minSamples},
+            {"evaluationInterval", alerting::formatPromDuration(b.evaluationIntervalMs)},
+            {"backfill", alerting::formatPromDuration(b.backfillMs)}};
+}
+
 } // namespace
 
 bool isVariableName(std::string_view text)
@@ -166,6 +198,8 @@ json sourceToJson(const Source &s)
     } else if (s.kind == SourceKind::Feed) {
         j["url"] = s.url;
         j["feed"] = feedToJson(s.feed);
+    } else if (s.kind == SourceKind::ScoreBuckets) {
+        j["scoreBuckets"] = scoreBucketsToJson(s.scoreBuckets);
     } else {
         j["targets"] = s.targets;
         j["scrapeInterval"] = alerting::formatPromDuration(s.scrapeIntervalMs);
@@ -198,6 +232,11 @@ Source sourceFromJson(const json &j, const std::string &pointer, const Limits &l
             fail(r.at("url"), "not an http://, https:// or file:// URL, nor a file path");
         if (const json *feed = r.optional("feed", json::value_t::object))
             s.feed = readFeed(*feed, r.at("feed"), warnings);
+    } else if (s.kind == SourceKind::ScoreBuckets) {
+        const json *buckets = r.optional("scoreBuckets", json::value_t::object);
+        if (!buckets)
+            fail(r.at("scoreBuckets"), "a score_buckets source needs its from, positives and negatives");
+        s.scoreBuckets = readScoreBuckets(*buckets, r.at("scoreBuckets"), warnings);
     } else {
         const json *targets = r.array("targets", limits.maxTargetsPerSource);
         if (!targets || targets->empty())
