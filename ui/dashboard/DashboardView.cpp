@@ -163,7 +163,12 @@ QImage DashboardView::renderImage()
     image.setDevicePixelRatio(dpr);
     image.fill(palette().color(QPalette::Window));
     QPainter p(&image);
+    const std::vector<PanelWidget *> panels = m_grid->panelWidgets();
+    for (PanelWidget *w : panels)
+        w->setPrinting(true);
     m_grid->render(&p);
+    for (PanelWidget *w : panels)
+        w->setPrinting(false);
     return image;
 }
 

@@ -171,7 +171,25 @@ QString PanelWidget::messageText() const { return m_message->isVisible() ? m_mes
 
 QString PanelWidget::badgeText() const { return m_badge->text(); }
 
-QImage PanelWidget::toImage() { return grab().toImage(); }
+QImage PanelWidget::toImage()
+{
+    setPrinting(true);
+    const QImage image = grab().toImage();
+    setPrinting(false);
+    return image;
+}
+
+void PanelWidget::setPrinting(bool printing)
+{
+    if (printing == m_printing)
+        return;
+    m_printing = printing;
+    QSizePolicy policy = m_menuButton->sizePolicy();
+    policy.setRetainSizeWhenHidden(true);
+    m_menuButton->setSizePolicy(policy);
+    m_menuButton->setVisible(!printing);
+    update();
+}
 
 bool PanelWidget::eventFilter(QObject *watched, QEvent *event)
 {
@@ -197,6 +215,8 @@ bool PanelWidget::inGrip(QPoint p) const { return p.x() >= width() - kGrip && p.
 void PanelWidget::paintEvent(QPaintEvent *event)
 {
     QFrame::paintEvent(event);
+    if (m_printing)
+        return;
     QPainter p(this);
     QColor c = palette().color(QPalette::PlaceholderText);
     c.setAlphaF(0.6f);

@@ -41,8 +41,12 @@ public:
     /// Replaces the body (quality panels bring their own).
     void setBody(PanelBody *body);
 
-    /// The panel drawn into an image at its current size (export, clipboard).
+    /// The panel drawn into an image at its current size (export, clipboard),
+    /// without its menu button and resize grip.
     QImage toImage();
+    /// Hides the interactive chrome (menu button, grip) for drawing into an
+    /// image; the layout keeps its place, so nothing moves.
+    void setPrinting(bool printing);
 
 Q_SIGNALS:
     void editRequested(int panelId);
@@ -78,6 +82,7 @@ private:
     PanelBody *m_body = nullptr;
     QVBoxLayout *m_layout;
     bool m_resizing = false;
+    bool m_printing = false;
 };
 
 } // namespace mw::ui
