@@ -74,7 +74,7 @@ std::unique_ptr<LoadedPayload> scrapeUrl(const PayloadRequest &request, int &exi
     options.fallbackFormat = request.fallbackFormat;
     options.timeout = request.timeout.value_or(options.timeout);
     options.maxBodyBytes = request.maxBodyBytes.value_or(options.maxBodyBytes);
-    const ScrapeResult scrape = ScrapeFetcher::fetchBlocking(*url, options);
+    const ScrapeResult scrape = ScrapeFetcher::fetchBlocking(*url, options, request.auth);
     if (!scrape.ok()) {
         const bool contentTypeRefused = scrape.error == ScrapeError::UnsupportedContentType
             && scrape.errorMessage.contains(u"Content-Type");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exposition/ParseResult.h"
+#include "http/HttpAuth.h"
 
 #include <QByteArray>
 #include <QString>
@@ -33,6 +34,8 @@ struct PayloadRequest
     /// body (wire and decompressed); ScrapeOptions' defaults when empty.
     std::optional<std::chrono::milliseconds> timeout;
     std::optional<qint64> maxBodyBytes;
+    /// For URLs: credentials and TLS material (none by default).
+    HttpAuth auth;
 };
 
 /// Whether `target` names a URL (http:// or https://, any case) rather than a file.

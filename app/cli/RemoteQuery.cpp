@@ -9,9 +9,9 @@
 
 namespace mw::cli {
 
-RemoteOptions::RemoteOptions()
-    : m_header(QStringLiteral("header"), QStringLiteral("Extra HTTP header for --prometheus (repeatable), e.g. 'X-Scope-OrgID: team-a'."), QStringLiteral("NAME: VALUE"))
-    , m_user(QStringLiteral("basic-auth-user"), QStringLiteral("Basic auth user for --prometheus."), QStringLiteral("USER"))
+RemoteOptions::RemoteOptions(const QString &target)
+    : m_header(QStringLiteral("header"), QStringLiteral("Extra HTTP header for %1 (repeatable), e.g. 'X-Scope-OrgID: team-a'.").arg(target), QStringLiteral("NAME: VALUE"))
+    , m_user(QStringLiteral("basic-auth-user"), QStringLiteral("Basic auth user for %1.").arg(target), QStringLiteral("USER"))
     , m_password(QStringLiteral("password-ref"), QStringLiteral("Where the basic auth password is: env:VAR or keyring:SERVICE/KEY."), QStringLiteral("REF"))
     , m_bearer(QStringLiteral("bearer-token-ref"), QStringLiteral("Where the bearer token is: env:VAR or keyring:SERVICE/KEY."), QStringLiteral("REF"))
     , m_ca(QStringLiteral("ca-file"), QStringLiteral("PEM CA bundle to verify the server with."), QStringLiteral("FILE"))
@@ -31,6 +31,19 @@ std::optional<PrometheusConnection> RemoteOptions::connection(const QCommandLine
 {
     PrometheusConnection c;
     c.baseUrl = QUrl(url, QUrl::StrictMode);
+    const std::optional<HttpAuth> a = auth(parser, c.baseUrl, error);
+    if (!a)
+        return std::nullopt;
+    static_cast<HttpAuth &>(c) = *a;
+    error = c.validate();
+    if (!error.isEmpty())
+        return std::nullopt;
+    return c;
+}
+
+std::optional<HttpAuth> RemoteOptions::auth(const QCommandLineParser &parser, const QUrl &url, QString &error) const
+{
+    HttpAuth c;
     c.basicAuthUser = parser.value(m_user);
     for (const auto &[option, ref] : {std::pair{&m_password, &c.basicAuthPassword}, std::pair{&m_bearer, &c.bearerToken}}) {
         if (!parser.isSet(*option))
@@ -54,7 +67,7 @@ std::optional<PrometheusConnection> RemoteOptions::connection(const QCommandLine
     c.clientCertFile = parser.value(m_cert);
     c.clientKeyFile = parser.value(m_key);
     c.insecureSkipVerify = parser.isSet(m_insecure);
-    error = c.validate();
+    error = c.validateFor(url);
     if (!error.isEmpty())
         return std::nullopt;
     return c;

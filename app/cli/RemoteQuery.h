@@ -4,6 +4,7 @@
 
 #include <QCommandLineOption>
 #include <QString>
+#include <QUrl>
 
 #include <cstdint>
 #include <optional>
@@ -12,26 +13,32 @@
 class QCommandLineParser;
 
 namespace mw {
+struct HttpAuth;
 struct PromResponse;
 struct PrometheusConnection;
 }
 
 namespace mw::cli {
 
-/// The connection options of a Prometheus-compatible source on the command
-/// line: --header, --basic-auth-user, --password-ref, --bearer-token-ref,
-/// --ca-file, --cert-file, --key-file, --insecure-skip-verify. Secrets are
-/// references (env:VAR or keyring:service/key), never the secret itself, so
-/// they do not land in shell history.
+/// The connection options of a server on the command line (a Prometheus-
+/// compatible source, a scraped target): --header, --basic-auth-user,
+/// --password-ref, --bearer-token-ref, --ca-file, --cert-file, --key-file,
+/// --insecure-skip-verify. Secrets are references (env:VAR or
+/// keyring:service/key), never the secret itself, so they do not land in
+/// shell history.
 class RemoteOptions
 {
 public:
-    RemoteOptions();
+    /// `target` names what the options are for in the help ("--prometheus").
+    explicit RemoteOptions(const QString &target = QStringLiteral("--prometheus"));
     void addTo(QCommandLineParser &parser) const;
     /// The connection for `url` with the options given; nullopt with `error`
     /// set when one is invalid.
     std::optional<PrometheusConnection> connection(const QCommandLineParser &parser, const QString &url,
                                                    QString &error) const;
+    /// The options given as HttpAuth for requests to `url`; nullopt with
+    /// `error` set when one is invalid (HttpAuth::validateFor).
+    std::optional<HttpAuth> auth(const QCommandLineParser &parser, const QUrl &url, QString &error) const;
 
 private:
     QCommandLineOption m_header;

@@ -2,6 +2,9 @@
 #include "Commands.h"
 #include "PayloadPrinter.h"
 #include "PayloadSource.h"
+#include "RemoteQuery.h"
+
+#include "http/HttpAuth.h"
 
 #include <QCommandLineParser>
 
@@ -17,7 +20,10 @@ namespace {
 
 constexpr double kMaxTimeoutSeconds = 24 * 3600;
 constexpr const char *kUsage =
-    "Usage: modelwatch-cli scrape [--json] [--timeout SECONDS] [--max-bytes N] [--fallback-format FORMAT] URL\n";
+    "Usage: modelwatch-cli scrape [--json] [--timeout SECONDS] [--max-bytes N] [--fallback-format FORMAT] URL\n"
+    "  with credentials as query --prometheus takes them: [--header 'NAME: VALUE']...\n"
+    "  [--basic-auth-user USER --password-ref REF | --bearer-token-ref REF]\n"
+    "  [--ca-file FILE] [--cert-file FILE --key-file FILE] [--insecure-skip-verify]\n";
 
 int usageError(const QString &message)
 {
@@ -49,6 +55,9 @@ int runScrape(const QStringList &args)
                        "Prometheus 3's fallback_scrape_protocol. Without it such targets are refused."),
         QStringLiteral("FORMAT"));
     parser.addOptions({jsonOption, timeoutOption, maxBytesOption, fallbackOption, helpOption});
+    // The same credentials as `query --prometheus`, parsed by the same code.
+    const RemoteOptions remoteOptions(QStringLiteral("the target"));
+    remoteOptions.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The http:// or https:// URL to scrape."));
     if (!parser.parse(QStringList{QStringLiteral("modelwatch-cli scrape")} + args))
         return usageError(parser.errorText());
@@ -83,8 +92,13 @@ int runScrape(const QStringList &args)
     if (parser.isSet(fallbackOption) && !parseFallbackFormat(parser.value(fallbackOption), request.fallbackFormat, error))
         return usageError(error);
     // A FILE is `parse`'s: only a URL is scraped here.
-    if (!httpUrl(request.target))
+    const std::optional<QUrl> url = httpUrl(request.target);
+    if (!url)
         return usageError(QStringLiteral("'%1' is not an http:// or https:// URL").arg(request.target));
+    std::optional<HttpAuth> auth = remoteOptions.auth(parser, *url, error);
+    if (!auth)
+        return usageError(error);
+    request.auth = std::move(*auth);
 
     int exitCode = 0;
     const std::unique_ptr<LoadedPayload> payload = loadPayload(request, exitCode);

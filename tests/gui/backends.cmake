@@ -13,3 +13,10 @@ if(TARGET modelwatch_backends AND TARGET modelwatch_demo)
   target_include_directories(tst_backend_prometheus PRIVATE ${MW_DIFFERENTIAL_DIR})
   set_tests_properties(tst_backend_prometheus PROPERTIES TIMEOUT 180)
 endif()
+
+# The document's auth settings reach the scrape and feed backends
+# (BackendFactory), against a local server that requires a bearer token.
+if(TARGET modelwatch_backends AND TARGET mw_test_httpserver)
+  mw_qt_test(tst_backend_auth SOURCES tst_backend_auth.cpp
+             LIBS modelwatch_backends mw_test_httpserver LABELS integration)
+endif()

@@ -1,6 +1,7 @@
 #include "TestHttpServer.h"
 
 #include <QHostAddress>
+#include <QSslServer>
 #include <QTcpSocket>
 
 #include <zlib.h>
@@ -16,16 +17,16 @@ constexpr qint64 kStreamHighWater = 256 * 1024;
 
 TestHttpServer::TestHttpServer(QObject *parent)
     : QObject(parent)
+    , m_server(std::make_unique<QTcpServer>())
 {
-    connect(&m_server, &QTcpServer::newConnection, this, &TestHttpServer::onNewConnection);
 }
 
 TestHttpServer::~TestHttpServer()
 {
-    m_server.close();
+    m_server->close();
     // Accepted sockets are children of m_server, which outlives the hashes the
     // slots below touch: cut them loose first.
-    const auto sockets = m_server.findChildren<QTcpSocket *>();
+    const auto sockets = m_server->findChildren<QTcpSocket *>();
     for (QTcpSocket *socket : sockets) {
         socket->disconnect(this);
         socket->abort();
@@ -34,18 +35,30 @@ TestHttpServer::~TestHttpServer()
 
 bool TestHttpServer::listen()
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    // A QSslServer queues a connection once its handshake is done
+    // (pendingConnectionAvailable); a plain server at once (newConnection).
+    connect(m_server.get(), &QTcpServer::newConnection, this, &TestHttpServer::onNewConnection);
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, &TestHttpServer::onNewConnection);
+    return m_server->listen(QHostAddress::LocalHost, 0);
+}
+
+bool TestHttpServer::listenTls(const QSslConfiguration &tls)
+{
+    auto server = std::make_unique<QSslServer>();
+    server->setSslConfiguration(tls);
+    m_server = std::move(server);
+    return listen();
 }
 
 quint16 TestHttpServer::port() const
 {
-    return m_server.serverPort();
+    return m_server->serverPort();
 }
 
 QUrl TestHttpServer::url(const QString &path) const
 {
     QUrl u;
-    u.setScheme(QStringLiteral("http"));
+    u.setScheme(qobject_cast<QSslServer *>(m_server.get()) ? QStringLiteral("https") : QStringLiteral("http"));
     u.setHost(QStringLiteral("127.0.0.1"));
     u.setPort(port());
     u.setPath(path);
@@ -65,6 +78,11 @@ void TestHttpServer::hang(const QByteArray &path, const QByteArray &partial)
 void TestHttpServer::stream(const QByteArray &path, const QByteArray &head, qint64 bodyBytes)
 {
     m_routes.insert(path, Route{Mode::Stream, head, bodyBytes});
+}
+
+void TestHttpServer::requireHeader(const QByteArray &path, const QByteArray &name, const QByteArray &value)
+{
+    m_required[path].append({name.toLower(), value});
 }
 
 QByteArray TestHttpServer::response(int status, const QByteArray &reason, const QByteArray &contentType,
@@ -102,7 +120,7 @@ QByteArray TestHttpServer::gzip(const QByteArray &data)
 
 void TestHttpServer::onNewConnection()
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         m_buffers.insert(socket, {});
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] { feed(socket); });
@@ -142,8 +160,18 @@ void TestHttpServer::onReadyRead(QTcpSocket *socket)
 
     const QByteArray path = request.path.left(request.path.indexOf('?') < 0 ? request.path.size()
                                                                             : request.path.indexOf('?'));
+    QByteArray missing;
+    for (const auto &[name, value] : m_required.value(path))
+        if (missing.isEmpty() && request.header(name) != value)
+            missing = name;
     const auto route = m_routes.constFind(path);
-    if (route == m_routes.cend()) {
+    if (!missing.isEmpty()) {
+        ++m_refused;
+        const QByteArray challenge =
+            missing == "authorization" ? QByteArray("WWW-Authenticate: Bearer realm=\"modelwatch-test\"\r\n") : QByteArray();
+        socket->write(response(401, "Unauthorized", "text/plain", "missing or wrong " + missing + '\n', challenge));
+        socket->disconnectFromHost();
+    } else if (route == m_routes.cend()) {
         socket->write(response(404, "Not Found", "text/plain", "no route for " + path + '\n'));
         socket->disconnectFromHost();
     } else if (route->mode == Mode::Respond) {

@@ -15,7 +15,7 @@ mw_qt_test(tst_prometheus_failures SOURCES tst_prometheus_failures.cpp
 # A real Prometheus with TLS, mutual TLS and basic auth (openssl and htpasswd
 # from apache2-utils make the certificates and the bcrypt hash at test time).
 mw_qt_test(tst_prometheus_real SOURCES tst_prometheus_real.cpp differential/PrometheusProcess.cpp TestServerProcess.cpp
-           LIBS modelwatch_sources mw_test_promserver LABELS integration)
+           TestCertificates.cpp LIBS modelwatch_sources mw_test_promserver LABELS integration)
 target_include_directories(tst_prometheus_real PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/differential)
 set_tests_properties(tst_prometheus_real PROPERTIES LABELS "integration;prometheus" TIMEOUT 180)
 mw_qt_test(tst_prometheus_secrets SOURCES tst_prometheus_secrets.cpp

@@ -8,6 +8,12 @@ if(TARGET modelwatch_sources)
   mw_qt_test(tst_feed_tailer SOURCES quality/tst_feed_tailer.cpp LIBS modelwatch_sources LABELS "unit;quality")
 endif()
 
+# The poller against a feed that requires a bearer token (TestHttpServer).
+if(TARGET modelwatch_sources AND TARGET mw_test_httpserver)
+  mw_qt_test(tst_feed_poller_auth SOURCES quality/tst_feed_poller_auth.cpp LIBS modelwatch_sources mw_test_httpserver
+             LABELS "integration;quality")
+endif()
+
 mw_qt_test(tst_quality_queries SOURCES quality/tst_quality_queries.cpp LABELS "unit;quality")
 target_include_directories(tst_quality_queries PRIVATE ${MW_QUALITY_FIXTURE_DIR})
 

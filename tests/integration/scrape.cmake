@@ -14,8 +14,20 @@ if(TARGET modelwatch-cli)
              LIBS modelwatch_sources mw_test_httpserver LABELS integration)
   target_compile_definitions(tst_scrape_cli PRIVATE MW_CLI_PATH="$<TARGET_FILE:modelwatch-cli>")
   add_dependencies(tst_scrape_cli modelwatch-cli)
+  # Its credentials options (those of query --prometheus) against a server
+  # that requires a bearer token or basic auth.
+  mw_qt_test(tst_scrape_cli_auth SOURCES tst_scrape_cli_auth.cpp
+             LIBS modelwatch_sources mw_test_httpserver LABELS "integration;cli")
+  target_compile_definitions(tst_scrape_cli_auth PRIVATE MW_CLI_PATH="$<TARGET_FILE:modelwatch-cli>")
+  add_dependencies(tst_scrape_cli_auth modelwatch-cli)
 endif()
 
 # The scrape loop: a target on its interval into the store, up and friends.
 mw_qt_test(tst_scrape_target SOURCES tst_scrape_target.cpp
+           LIBS modelwatch_sources mw_test_httpserver LABELS integration)
+
+# Targets that require credentials: bearer token, basic auth, secret headers,
+# HTTPS with a CA file and mutual TLS (the Prometheus client's HttpAuth); the
+# throwaway certificates are made as tst_prometheus_real's (TestCertificates).
+mw_qt_test(tst_scrape_auth SOURCES tst_scrape_auth.cpp TestCertificates.cpp
            LIBS modelwatch_sources mw_test_httpserver LABELS integration)

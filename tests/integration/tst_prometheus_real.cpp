@@ -1,11 +1,13 @@
 // PrometheusClient against a REAL Prometheus (Debian package) on 127.0.0.1 with
 // TLS, mutual TLS and basic auth switched on through --web.config.file. A
-// throwaway CA, server and client certificate are made with the openssl CLI and
-// the password is bcrypted with htpasswd (apache2-utils), all in a QTemporaryDir.
+// throwaway CA, server and client certificate are made with the openssl CLI
+// (TestCertificates) and the password is bcrypted with htpasswd (apache2-utils),
+// all in a QTemporaryDir.
 // Prometheus scrapes a PromTestServer fixture every second and evaluates one
 // recording and one alerting rule on it.
 #include "PromTestServer.h"
 #include "PrometheusProcess.h"
+#include "TestCertificates.h"
 #include "prometheus/PrometheusClient.h"
 
 #include <QDateTime>
@@ -13,7 +15,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -28,6 +29,8 @@
 using namespace mw;
 using mw::test::PrometheusProcess;
 using mw::test::PromTestServer;
+using mw::test::runTool;
+using mw::test::TestCertificates;
 
 namespace {
 
@@ -69,62 +72,10 @@ class TestPrometheusReal : public QObject
 
     QString file(const QString &name) const { return m_dir.filePath(name); }
 
-    /// Runs a tool to completion (bounded); false with `error` set on failure.
-    static bool run(const QString &program, const QStringList &args, QString &error, QByteArray *out = nullptr)
-    {
-        QProcess p;
-        p.start(program, args);
-        if (!p.waitForFinished(60'000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-            error = program + u' ' + args.join(u' ') + u" failed: " + p.errorString() + u": "
-                + QString::fromLocal8Bit(p.readAllStandardError());
-            p.kill();
-            p.waitForFinished(5'000);
-            return false;
-        }
-        if (out)
-            *out = p.readAllStandardOutput();
-        return true;
-    }
-
     bool write(const QString &name, const QByteArray &content)
     {
         QFile f(file(name));
         return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
-    }
-
-    /// `command` split on spaces, "%1" standing for the temporary directory.
-    QStringList words(const char *command) const
-    {
-        return QString::fromLatin1(command).arg(m_dir.path()).split(u' ', Qt::SkipEmptyParts);
-    }
-
-    /// A CA, a server certificate for 127.0.0.1 and a client certificate, EC P-256.
-    bool makeCertificates(QString &error)
-    {
-        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-        return run(openssl,
-                   words("req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2"
-                         " -keyout %1/ca.key -out %1/ca.pem -subj /CN=ModelWatch-throwaway-test-CA"
-                         " -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign"),
-                   error)
-            && write(QStringLiteral("server.ext"), "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n")
-            && write(QStringLiteral("client.ext"), "extendedKeyUsage=clientAuth\n")
-            && run(openssl,
-                   words("req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
-                         " -keyout %1/server.key -out %1/server.csr -subj /CN=modelwatch-server"),
-                   error)
-            && run(openssl,
-                   words("x509 -req -in %1/server.csr -CA %1/ca.pem -CAkey %1/ca.key -CAcreateserial -days 2"
-                         " -out %1/server.pem -extfile %1/server.ext"),
-                   error)
-            && run(openssl,
-                   words("req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
-                         " -keyout %1/client.key -out %1/client.csr -subj /CN=modelwatch-client"),
-                   error)
-            && run(openssl,
-                   words("x509 -req -in %1/client.csr -CA %1/ca.pem -CAkey %1/ca.key -CAcreateserial -days 2"
-                         " -out %1/client.pem -extfile %1/client.ext"),
-                   error);
     }
 
     /// What a user would configure: https, the CA, the client certificate,
@@ -179,18 +130,18 @@ private Q_SLOTS:
     {
         if (PrometheusProcess::binary().isEmpty())
             QSKIP("prometheus is not installed (Debian package prometheus; scripts/deps.sh installs it)");
-        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+        if (TestCertificates::openssl().isEmpty())
             QSKIP("openssl is not installed (Debian package openssl)");
         const QString htpasswd = QStandardPaths::findExecutable(QStringLiteral("htpasswd"));
         if (htpasswd.isEmpty())
             QSKIP("htpasswd is not installed (Debian package apache2-utils): it bcrypts the web.config password");
         QVERIFY(m_dir.isValid());
         QString error;
-        QVERIFY2(makeCertificates(error), qPrintable(error));
+        QVERIFY2(TestCertificates::make(m_dir.path(), error), qPrintable(error));
 
         m_password = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
         QByteArray hashed;
-        QVERIFY2(run(htpasswd, {QStringLiteral("-nbBC"), QStringLiteral("10"), QStringLiteral("alice"),
+        QVERIFY2(runTool(htpasswd, {QStringLiteral("-nbBC"), QStringLiteral("10"), QStringLiteral("alice"),
                                 QString::fromLatin1(m_password)},
                      error, &hashed),
                  qPrintable(error));

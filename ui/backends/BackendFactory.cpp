@@ -7,6 +7,8 @@
 #include "ScoreBucketBackend.h"
 #include "ScrapeBackend.h"
 
+#include "http/HttpAuth.h"
+
 #include <QCoreApplication>
 
 namespace mw::view {
@@ -50,9 +52,14 @@ std::unique_ptr<SourceBackend> makeScrape(const dashboard::Source &source, QStri
         setError(error, tr("Source '%1': the scrape interval must be positive.").arg(name));
         return nullptr;
     }
-    if (source.auth != dashboard::SourceAuth{})
-        qCWarning(lcBackends) << "source" << name << ": scrape targets are fetched without its auth settings";
-    return std::make_unique<ScrapeBackend>(name, urls, std::chrono::milliseconds(source.scrapeIntervalMs));
+    const HttpAuth auth = HttpAuth::fromSource(source.auth);
+    if (const QString why = auth.validate(); !why.isEmpty()) {
+        setError(error, tr("Source '%1': %2").arg(name, why));
+        return nullptr;
+    }
+    auto backend = std::make_unique<ScrapeBackend>(name, urls, std::chrono::milliseconds(source.scrapeIntervalMs));
+    backend->setAuth(auth);
+    return backend;
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "feeds/FeedPollError.h"
 #include "feeds/FeedPoller.h"
 #include "feeds/FeedTailer.h"
+#include "http/HttpAuth.h"
 #include "quality/RankingReport.h"
 
 #include <algorithm>
@@ -80,6 +81,7 @@ void FeedBackend::start()
             o.url = QUrl(QString::fromStdString(m_source.url), QUrl::StrictMode);
             o.format = m_source.feed.format;
             o.interval = poll;
+            o.auth = HttpAuth::fromSource(m_source.auth);
             m_poller = std::make_unique<feeds::FeedPoller>(o);
             connect(m_poller.get(), &feeds::FeedPoller::batchReady, this, &FeedBackend::ingest);
             connect(m_poller.get(), &feeds::FeedPoller::caughtUp, this,

@@ -3,8 +3,6 @@
 #include "BackendsLog.h"
 #include "SeriesSelector.h"
 
-#include "prometheus/SecretResolver.h"
-
 #include <QDateTime>
 
 #include <algorithm>
@@ -55,8 +53,6 @@ PrometheusBackend::PrometheusBackend(QString name, PrometheusBackendConfig confi
     m_client.setConnection(m_config.connection);
     connect(&m_client, &PrometheusClient::finished, this, &PrometheusBackend::onFinished);
     connect(&m_healthTimer, &QTimer::timeout, this, &PrometheusBackend::pollHealth);
-    if (!m_config.headerSecrets.empty())
-        resolveHeaders(m_config.headerSecrets);
 }
 
 PrometheusBackend::~PrometheusBackend() = default;
@@ -113,53 +109,24 @@ quint64 PrometheusBackend::labelNames(const QString &metric)
 
 void PrometheusBackend::cancel(quint64 id)
 {
-    m_failing.remove(id);
     if (const auto it = m_clientOf.constFind(id); it != m_clientOf.constEnd()) {
         const quint64 clientId = *it;
         m_clientOf.erase(it);
         m_byClient.remove(clientId);
         m_client.cancel(clientId); // its Canceled answer finds no entry and is dropped
-        return;
     }
-    std::erase_if(m_waiting, [id](const Waiting &w) { return w.pending.id == id; });
 }
 
-quint64 PrometheusBackend::submit(Want want, QString label, std::function<quint64()> sendFn)
+quint64 PrometheusBackend::submit(Want want, QString label, const std::function<quint64()> &sendFn)
 {
-    Pending pending{m_nextId++, want, std::move(label)};
-    if (m_headersPending > 0)
-        m_waiting.push_back({pending, std::move(sendFn)});
-    else
-        send(pending, sendFn);
-    return pending.id;
-}
-
-void PrometheusBackend::send(const Pending &pending, const std::function<quint64()> &sendFn)
-{
-    if (!m_headerError.isEmpty()) {
-        failLater(pending, m_headerError);
-        return;
-    }
-    // The client never answers from inside the call: recording afterwards is safe.
+    const Pending pending{m_nextId++, want, std::move(label)};
+    // The client never answers from inside the call: recording afterwards is
+    // safe. It resolves the connection's secrets (header values included)
+    // before its first request; one that does not resolve fails the request.
     const quint64 clientId = sendFn();
     m_byClient.insert(clientId, pending);
     m_clientOf.insert(pending.id, clientId);
-}
-
-void PrometheusBackend::failLater(const Pending &pending, const QString &error)
-{
-    m_failing.insert(pending.id);
-    QMetaObject::invokeMethod(
-        this,
-        [this, pending, error] {
-            if (!m_failing.remove(pending.id))
-                return; // canceled meanwhile
-            PromResponse response;
-            response.error.kind = PromErrorKind::Configuration;
-            response.error.message = error;
-            deliver(pending, response);
-        },
-        Qt::QueuedConnection);
+    return pending.id;
 }
 
 void PrometheusBackend::onFinished(quint64 clientId, const PromResponse &response)
@@ -224,41 +191,10 @@ void PrometheusBackend::deliver(const Pending &pending, const PromResponse &resp
     Q_EMIT namesFinished(pending.id, answer);
 }
 
-void PrometheusBackend::resolveHeaders(const std::vector<std::pair<QByteArray, SecretRef>> &secrets)
-{
-    m_headersPending = static_cast<int>(secrets.size());
-    for (const auto &[header, ref] : secrets) {
-        SecretResolver::resolve(ref, this, [this, header](const SecretResult &result) {
-            if (result.ok)
-                m_config.connection.headers.append({header, result.value});
-            else if (m_headerError.isEmpty())
-                m_headerError = tr("Header %1: %2").arg(QString::fromLatin1(header), result.error);
-            if (--m_headersPending == 0)
-                headersResolved();
-        });
-    }
-}
-
-void PrometheusBackend::headersResolved()
-{
-    if (m_headerError.isEmpty())
-        m_client.setConnection(m_config.connection);
-    else
-        setHealth(SourceState::Down, m_headerError);
-    std::vector<Waiting> waiting = std::move(m_waiting);
-    m_waiting.clear();
-    for (const Waiting &w : waiting)
-        send(w.pending, w.send);
-}
-
 void PrometheusBackend::pollHealth()
 {
-    if (m_healthRequest != 0 || m_headersPending > 0)
-        return; // the previous poll is still out, or the connection is not complete yet
-    if (!m_headerError.isEmpty()) {
-        setHealth(SourceState::Down, m_headerError);
-        return;
-    }
+    if (m_healthRequest != 0)
+        return; // the previous poll is still out
     PromRequestOptions options;
     options.maxRetries = 0; // the next poll is the retry
     options.timeout = std::min<std::chrono::milliseconds>(m_config.healthInterval, std::chrono::seconds(10));

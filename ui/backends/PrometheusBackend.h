@@ -7,11 +7,9 @@
 #include "prometheus/PrometheusClient.h"
 
 #include <QHash>
-#include <QSet>
 #include <QTimer>
 
 #include <functional>
-#include <vector>
 
 namespace mw::view {
 
@@ -56,20 +54,9 @@ private:
         Want want = Want::Names;
         QString label;  ///< ValuesFromSeries: the label whose values are wanted
     };
-    struct Waiting ///< a request held until the header secrets resolve
-    {
-        Pending pending;
-        std::function<quint64()> send;
-    };
-
-    quint64 submit(Want want, QString label, std::function<quint64()> send);
-    void send(const Pending &pending, const std::function<quint64()> &send);
+    quint64 submit(Want want, QString label, const std::function<quint64()> &send);
     void onFinished(quint64 clientId, const mw::PromResponse &response);
     void deliver(const Pending &pending, const PromResponse &response);
-    /// Fails a request later, from the event loop.
-    void failLater(const Pending &pending, const QString &error);
-    void resolveHeaders(const std::vector<std::pair<QByteArray, SecretRef>> &secrets);
-    void headersResolved();
     void pollHealth();
     void noteContact(const PromResponse &response);
     void setHealth(SourceState state, const QString &error);
@@ -81,10 +68,6 @@ private:
     quint64 m_nextId = 1;
     QHash<quint64, Pending> m_byClient; ///< client id -> what we asked for
     QHash<quint64, quint64> m_clientOf; ///< our id -> client id
-    std::vector<Waiting> m_waiting;
-    QSet<quint64> m_failing; ///< our ids whose error answer is queued
-    int m_headersPending = 0;
-    QString m_headerError;
     quint64 m_healthRequest = 0; ///< client id of the poll in flight
     SourceHealth m_health;
 };

@@ -2,26 +2,20 @@
 
 #include "dashboard/Document.h"
 #include "prometheus/PromConnection.h"
-#include "prometheus/SecretRef.h"
 
-#include <QByteArray>
 #include <QString>
 
 #include <chrono>
 #include <optional>
-#include <utility>
-#include <vector>
 
 namespace mw::view {
 
-/// What a PrometheusBackend needs: the client's connection (basic auth
-/// password and bearer token stay references, the client resolves them),
-/// the extra headers whose values are secret references (the backend
-/// resolves them before its first request), and its health-poll interval.
+/// What a PrometheusBackend needs: the client's connection (the basic auth
+/// password, the bearer token and the header values stay references, the
+/// client resolves them before its first request) and its health-poll interval.
 struct PrometheusBackendConfig
 {
     PrometheusConnection connection;
-    std::vector<std::pair<QByteArray, SecretRef>> headerSecrets;
     std::chrono::milliseconds healthInterval{15'000};
 
     /// The configuration of a dashboard source of kind Prometheus, or nullopt

@@ -70,6 +70,7 @@ void ScrapeBackend::addTarget(const QString &url)
     config.url = QUrl(url, QUrl::StrictMode);
     config.interval = m_interval;
     config.timeout = m_interval; // ScrapeTarget caps it at the interval anyway
+    config.auth = m_auth;
     auto target = std::make_unique<ScrapeTarget>(mutableStore(), m_nextTarget++, config);
     connect(target.get(), &ScrapeTarget::scraped, this,
             [this, t = target.get()](const ScrapeReport &report) { onScraped(t, report); });
@@ -113,6 +114,13 @@ void ScrapeBackend::retireTarget(ScrapeTarget &target, int64_t timeMs)
             mutableStore().append(s->id(), std::max(timeMs, s->last().t + 1), staleNaN());
     }
     mutableStore().removeTarget(target.id());
+}
+
+void ScrapeBackend::setAuth(const HttpAuth &auth)
+{
+    m_auth = auth;
+    for (auto &t : m_targets)
+        t->setAuth(auth);
 }
 
 QStringList ScrapeBackend::targets() const

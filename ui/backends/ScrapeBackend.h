@@ -14,7 +14,9 @@ namespace mw::view {
 /// Directly scraped /metrics endpoints as a SourceBackend: one ScrapeTarget
 /// per URL writes into a SeriesStore owned here (bounded by time and bytes),
 /// and expressions run on the local PromQL engine over that store
-/// (LocalStoreBackend); a typical panel query over the demo server takes a
+/// (LocalStoreBackend). Every target scrapes with the source's credentials
+/// (setAuth(); a target whose secret does not resolve reports so and sends
+/// nothing). A typical panel query over the demo server takes a
 /// few milliseconds (see tests/gui/tst_backend_scrape.cpp).
 class ScrapeBackend final : public LocalStoreBackend
 {
@@ -44,6 +46,11 @@ public:
     QStringList targets() const;
     std::chrono::milliseconds interval() const { return m_interval; }
 
+    /// The credentials and TLS material of every target, present and future;
+    /// scrapes started afterwards use them.
+    void setAuth(const HttpAuth &auth);
+    const HttpAuth &auth() const { return m_auth; }
+
 private:
     void addTarget(const QString &url);
     void retireTarget(ScrapeTarget &target, int64_t timeMs);
@@ -51,6 +58,7 @@ private:
     void updateHealth();
 
     std::chrono::milliseconds m_interval;
+    HttpAuth m_auth;
     std::vector<std::unique_ptr<ScrapeTarget>> m_targets;
     TargetId m_nextTarget = 1;
     bool m_running = false;

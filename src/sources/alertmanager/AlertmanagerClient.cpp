@@ -21,7 +21,7 @@ public:
                         const PromCredentials &credentials) override
     {
         const QNetworkRequest rq =
-            AmRequestBuilder::networkRequest(request, connection, credentials.authorization, credentials.ssl);
+            AmRequestBuilder::networkRequest(request, connection, credentials);
         return request.method == "POST"     ? nam.post(rq, request.body)
              : request.method == "DELETE" ? nam.deleteResource(rq)
                                             : nam.get(rq);

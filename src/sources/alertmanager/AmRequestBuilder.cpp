@@ -148,13 +148,13 @@ AmRequest AmRequestBuilder::ready()
 }
 
 QNetworkRequest AmRequestBuilder::networkRequest(const AmRequest &rq, const AlertmanagerConnection &connection,
-                                                 const QByteArray &authorization, const QSslConfiguration &ssl)
+                                                 const HttpCredentials &credentials)
 {
     // A GET with the query parameters gets the URL, headers, authorization,
     // TLS and redirect policy exactly as the Prometheus client sends them.
     const PromRequest shape{"GET", rq.apiPath, rq.query, std::nullopt, {}};
     QByteArray unused;
-    QNetworkRequest request = PromRequestBuilder::networkRequest(shape, connection, authorization, ssl, unused);
+    QNetworkRequest request = PromRequestBuilder::networkRequest(shape, connection, credentials, unused);
     request.setRawHeader("Accept", rq.kind == AmDataKind::Text ? QByteArray("text/plain, */*")
                                                                : QByteArray("application/json"));
     if (rq.method == "POST")

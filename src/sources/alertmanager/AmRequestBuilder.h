@@ -3,11 +3,12 @@
 #include "AmDecoder.h"
 #include "AmTypes.h"
 
+#include "http/HttpCredentials.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QNetworkRequest>
 #include <QPair>
-#include <QSslConfiguration>
 #include <QString>
 #include <QStringList>
 
@@ -54,7 +55,7 @@ public:
     /// client's URL, header, authorization and TLS handling
     /// (PromRequestBuilder::networkRequest), with Alertmanager's JSON body.
     static QNetworkRequest networkRequest(const AmRequest &request, const AlertmanagerConnection &connection,
-                                          const QByteArray &authorization, const QSslConfiguration &ssl);
+                                          const HttpCredentials &credentials);
 };
 
 } // namespace mw

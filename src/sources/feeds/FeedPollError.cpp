@@ -30,6 +30,8 @@ const char *feedPollErrorKindName(FeedPollErrorKind kind)
     case FeedPollErrorKind::ConnectionRefused: return "connection-refused";
     case FeedPollErrorKind::Timeout: return "timeout";
     case FeedPollErrorKind::HttpStatus: return "http-status";
+    case FeedPollErrorKind::Authentication: return "authentication";
+    case FeedPollErrorKind::Credentials: return "credentials";
     case FeedPollErrorKind::ServerError: return "server-error";
     case FeedPollErrorKind::ContentType: return "content-type";
     case FeedPollErrorKind::BodyTooLarge: return "body-too-large";
@@ -77,7 +79,7 @@ FeedPollError FeedPollError::transport(QNetworkReply::NetworkError error, const 
 }
 
 FeedPollError FeedPollError::response(int status, const QByteArray &reason, const QByteArray &contentType,
-                                      const QByteArray &body, const QUrl &url)
+                                      const QByteArray &body, const QUrl &url, bool sentCredentials)
 {
     FeedPollError e;
     e.httpStatus = status;
@@ -88,10 +90,21 @@ FeedPollError FeedPollError::response(int status, const QByteArray &reason, cons
         text += u" from " + url.toDisplayString(QUrl::RemoveUserInfo);
         if (status == 404)
             text += QStringLiteral(" (is this the feed endpoint, e.g. /v1/feed?)");
+        else if (status == 401)
+            text += sentCredentials ? QStringLiteral(" (authentication problem: the feed refused the credentials "
+                                                     "sent; check the user, password or token)")
+                                    : QStringLiteral(" (authentication problem: the feed requires credentials; "
+                                                     "set the source's auth)");
+        else if (status == 403)
+            text += sentCredentials
+                ? QStringLiteral(" (authentication problem: access to the feed is forbidden for these credentials)")
+                : QStringLiteral(" (authentication problem: access to the feed is forbidden)");
         const QString snippet = PromReplyClassifier::snippet(body);
         if (!snippet.isEmpty())
             text += u": " + snippet;
-        e.kind = status >= 500 || status == 429 ? FeedPollErrorKind::ServerError : FeedPollErrorKind::HttpStatus;
+        e.kind = status >= 500 || status == 429   ? FeedPollErrorKind::ServerError
+            : status == 401 || status == 403 ? FeedPollErrorKind::Authentication
+                                             : FeedPollErrorKind::HttpStatus;
         e.message = text;
         return e;
     }

@@ -20,6 +20,8 @@ enum class FeedPollErrorKind : uint8_t {
     ConnectionRefused, ///< nothing listens there (the demo server is not running?)
     Timeout,
     HttpStatus,        ///< 4xx and other non-2xx answers: the request is wrong
+    Authentication,    ///< 401 or 403: credentials missing or refused
+    Credentials,       ///< a secret or TLS file of the feed's auth did not load: nothing was sent
     ServerError,       ///< 5xx, 429: may heal
     ContentType,       ///< HTML or another non-feed type (a login page, a wrong path)
     BodyTooLarge,
@@ -41,9 +43,11 @@ struct FeedPollError
 
     /// A failure before any HTTP status arrived.
     static FeedPollError transport(QNetworkReply::NetworkError error, const QString &qtText, const QUrl &url);
-    /// The checks of a complete response: status and Content-Type. None when fine.
+    /// The checks of a complete response: status and Content-Type. None when
+    /// fine. `sentCredentials`: the request carried Authorization or auth
+    /// headers (a 401 then means they were refused).
     static FeedPollError response(int status, const QByteArray &reason, const QByteArray &contentType,
-                                  const QByteArray &body, const QUrl &url);
+                                  const QByteArray &body, const QUrl &url, bool sentCredentials = false);
 };
 
 } // namespace mw::feeds

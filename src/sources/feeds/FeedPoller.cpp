@@ -15,8 +15,13 @@
 namespace mw::feeds {
 
 FeedPoller::FeedPoller(FeedPollOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_nam(new QNetworkAccessManager(this)), m_cursor(m_options.since)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_nam(new QNetworkAccessManager(this))
+    , m_credentials(this)
+    , m_cursor(m_options.since)
 {
+    m_credentials.setAuth(m_options.auth);
     m_next.setSingleShot(true);
     m_timeout.setSingleShot(true);
     connect(&m_next, &QTimer::timeout, this, &FeedPoller::request);
@@ -99,7 +104,7 @@ void FeedPoller::schedule(std::chrono::milliseconds delay)
 
 void FeedPoller::request()
 {
-    if (m_mode == Mode::Stopped || m_reply)
+    if (m_mode == Mode::Stopped || m_reply || m_resolving)
         return;
     const QString scheme = m_options.url.scheme().toLower();
     if (!m_options.url.isValid() || (scheme != u"http" && scheme != u"https") || m_options.url.host().isEmpty()) {
@@ -107,8 +112,25 @@ void FeedPoller::request()
               u"'" + m_options.url.toDisplayString() + u"' is not an http:// or https:// URL", 0});
         return;
     }
+    m_resolving = true;
+    m_credentials.request([this](const HttpCredentials &credentials) {
+        m_resolving = false;
+        if (m_mode == Mode::Stopped)
+            return;
+        if (!credentials.ok()) {
+            fail({FeedPollErrorKind::Credentials, credentials.error + u" (nothing was sent)", 0});
+            return;
+        }
+        send(credentials);
+    });
+}
+
+void FeedPoller::send(const HttpCredentials &credentials)
+{
     QNetworkRequest req(pageUrl(m_options.url, m_cursor, m_options.limit));
     req.setRawHeader("Accept", "application/x-ndjson, application/jsonl;q=0.9, text/csv;q=0.5, */*;q=0.1");
+    credentials.applyTo(req);
+    m_sentCredentials = credentials.sendsCredentials();
     m_body.clear();
     m_timedOut = false;
     m_tooLarge = false;
@@ -156,7 +178,7 @@ void FeedPoller::onFinished()
     }
     const FeedPollError e = FeedPollError::response(
         status, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(),
-        reply->rawHeader("Content-Type"), m_body, url);
+        reply->rawHeader("Content-Type"), m_body, url, m_sentCredentials);
     if (!e.ok()) {
         fail(e);
         return;

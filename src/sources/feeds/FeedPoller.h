@@ -6,6 +6,10 @@
 //  - The cursor is the largest `seq` seen; a page without seq fields moves it
 //    by its line count (an offset-style feed). A full page (limit lines) is
 //    followed at once by the next; a shorter one means caught up.
+//  - Requests authenticate as the Prometheus client's do (`auth`: basic auth or
+//    a bearer token, extra headers, TLS files), the secrets resolved before
+//    the first request and kept; one that does not resolve is a Credentials
+//    failure and nothing is sent.
 //  - Failures are specific (FeedPollError) and retried with PromRetryPolicy's
 //    exponential backoff with jitter while retryable; a non-retryable one
 //    (4xx, a wrong Content-Type) stops the poller.
@@ -15,6 +19,7 @@
 #include "FeedLineBuffer.h"
 #include "FeedPollError.h"
 
+#include "http/HttpCredentialsCache.h"
 #include "prometheus/PromRetryPolicy.h"
 #include "quality/FeedRecord.h"
 
@@ -44,6 +49,7 @@ struct FeedPollOptions
     PromRetryPolicy backoff;
     quality::FeedFormat format = quality::FeedFormat::Auto;
     quality::FeedOptions parse;
+    HttpAuth auth;          ///< credentials and TLS material (none by default)
 };
 
 class FeedPoller : public QObject
@@ -79,6 +85,7 @@ private:
     enum class Mode : uint8_t { Stopped, Continuous, Drain };
 
     void request();
+    void send(const HttpCredentials &credentials);
     void onFinished();
     void succeed(const QByteArray &body);
     void fail(const FeedPollError &error);
@@ -86,6 +93,9 @@ private:
 
     FeedPollOptions m_options;
     QNetworkAccessManager *m_nam;
+    HttpCredentialsCache m_credentials;
+    bool m_resolving = false;         ///< a request waits for its credentials
+    bool m_sentCredentials = false;   ///< the request in flight carries them
     QNetworkReply *m_reply = nullptr; ///< in flight; deleted (later) when finished
     QByteArray m_body;
     bool m_timedOut = false;

@@ -2,9 +2,7 @@
 
 #include "PromConnection.h"
 
-#include <QByteArray>
-#include <QSslConfiguration>
-#include <QString>
+#include "http/HttpCredentials.h"
 
 #include <functional>
 
@@ -12,26 +10,22 @@ class QObject;
 
 namespace mw {
 
-/// A connection's secrets and TLS material, resolved at connect time:
-/// the Authorization header value and the TLS configuration (CA bundle,
-/// client certificate and key, verification mode).
-struct PromCredentials
+/// A Prometheus (or Alertmanager) connection's secrets and TLS material,
+/// resolved at connect time: HttpCredentials, after the connection's own check.
+struct PromCredentials : HttpCredentials
 {
-    QByteArray authorization;  ///< "Basic ..." / "Bearer ...", or empty
-    QSslConfiguration ssl;     ///< used for https base URLs
-    QString error;             ///< why resolution failed; empty on success
+    PromCredentials() = default;
+    explicit PromCredentials(HttpCredentials credentials)
+        : HttpCredentials(std::move(credentials))
+    {
+    }
 
-    bool ok() const { return error.isEmpty(); }
-
-    /// Reads the TLS files now and resolves the secret references (keyring
-    /// lookups are asynchronous). Calls `done` exactly once from `context`'s
+    /// Checks the connection (PrometheusConnection::validate()), reads the TLS
+    /// files now for an https base URL and resolves the secret references
+    /// (HttpCredentials::resolve). Calls `done` exactly once from `context`'s
     /// event loop.
     static void resolve(const PrometheusConnection &connection, QObject *context,
                         std::function<void(const PromCredentials &)> done);
-
-    /// The TLS part alone (synchronous): CA file, client certificate and key,
-    /// insecureSkipVerify. Sets `error` when a file does not load.
-    static QSslConfiguration loadTls(const PrometheusConnection &connection, QString &error);
 };
 
 } // namespace mw

@@ -107,8 +107,7 @@ PromRequest PromRequestBuilder::healthy()
 }
 
 QNetworkRequest PromRequestBuilder::networkRequest(const PromRequest &rq, const PrometheusConnection &connection,
-                                                   const QByteArray &authorization, const QSslConfiguration &ssl,
-                                                   QByteArray &body)
+                                                   const HttpCredentials &credentials, QByteArray &body)
 {
     QUrl url = connection.endpoint(rq.apiPath);
     const QByteArray form = PromApi::formEncode(rq.params);
@@ -121,22 +120,12 @@ QNetworkRequest PromRequestBuilder::networkRequest(const PromRequest &rq, const 
     QNetworkRequest request(url);
     request.setRawHeader("Accept", rq.kind ? QByteArray("application/json") : QByteArray("text/plain, */*"));
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("ModelWatch"));
-    for (const auto &[name, value] : connection.headers)
-        request.setRawHeader(name, value);
-    if (!authorization.isEmpty())
-        request.setRawHeader("Authorization", authorization);
-    if (url.scheme().toLower() == u"https")
-        request.setSslConfiguration(ssl);
+    credentials.applyTo(request);
     if (rq.method == "POST")
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    // HTTP/1.1 only. Against Prometheus' TLS listener ALPN picks HTTP/2, and
-    // Qt 6.4.2's HTTP/2 path then turned a 401 into a truncated body, hung on
-    // a mutual-TLS refusal, and once crashed in the network thread when the
-    // client went away after a 401 (tst_prometheus_real). The API gains nothing from HTTP/2.
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     return request;
 }
 

@@ -3,11 +3,12 @@
 #include "PromConnection.h"
 #include "PromDecoder.h"
 
+#include "http/HttpCredentials.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QNetworkRequest>
 #include <QPair>
-#include <QSslConfiguration>
 #include <QString>
 #include <QStringList>
 
@@ -49,11 +50,10 @@ public:
 
     /// The HTTP request for `request` on `connection`: URL under the base
     /// URL's prefix (GET parameters in the query, POST ones in `body`), Accept,
-    /// the connection's extra headers, Authorization, TLS configuration, no
-    /// less-safe redirects, no cache.
+    /// the credentials (extra headers, Authorization, TLS configuration:
+    /// HttpCredentials::applyTo), no less-safe redirects, no cache.
     static QNetworkRequest networkRequest(const PromRequest &request, const PrometheusConnection &connection,
-                                          const QByteArray &authorization, const QSslConfiguration &ssl,
-                                          QByteArray &body);
+                                          const HttpCredentials &credentials, QByteArray &body);
 };
 
 } // namespace mw

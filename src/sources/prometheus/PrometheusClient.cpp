@@ -23,7 +23,7 @@ public:
     {
         QByteArray body;
         const QNetworkRequest rq =
-            PromRequestBuilder::networkRequest(request, connection, credentials.authorization, credentials.ssl, body);
+            PromRequestBuilder::networkRequest(request, connection, credentials, body);
         return request.method == "POST" ? nam.post(rq, body) : nam.get(rq);
     }
     PromError classify(const PromReplyFacts &facts) override

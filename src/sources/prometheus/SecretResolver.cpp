@@ -14,9 +14,9 @@ namespace mw {
 
 namespace {
 
-SecretResult failure(QString error)
+SecretResult failure(const SecretRef &ref, const QString &reason)
 {
-    return SecretResult{false, {}, std::move(error)};
+    return SecretResult{false, {}, u"secret " + ref.toString() + u": " + reason, reason};
 }
 
 /// Why no keyring can answer in this session, or empty when a D-Bus session
@@ -39,24 +39,24 @@ QString missingKeyringService()
     return QStringLiteral("no Secret Service or KWallet on the D-Bus session bus");
 }
 
-QString keyringError(const SecretRef &ref, QKeychain::Error error, const QString &qtText)
+/// Why a keyring lookup failed, without the reference (failure() adds it).
+QString keyringReason(const SecretRef &ref, QKeychain::Error error, const QString &qtText)
 {
-    const QString where = u"secret " + ref.toString() + u": ";
     if (error == QKeychain::OtherError || error == QKeychain::NoBackendAvailable) {
         const QString missing = missingKeyringService();
         if (!missing.isEmpty() || error == QKeychain::NoBackendAvailable)
-            return where + u"no keyring service is available: "
+            return u"no keyring service is available: "
                 + (missing.isEmpty() ? QStringLiteral("no Secret Service or KWallet") : missing)
                 + u"; use env:VARNAME instead (QtKeychain said: " + qtText + u')';
     }
     switch (error) {
     case QKeychain::EntryNotFound:
-        return where + u"no entry \"" + ref.name + u"\" for service \"" + ref.service + u"\" in the keyring";
+        return u"no entry \"" + ref.name + u"\" for service \"" + ref.service + u"\" in the keyring";
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return where + u"access to the keyring was denied (" + qtText + u')';
+        return u"access to the keyring was denied (" + qtText + u')';
     default:
-        return where + u"the keyring failed: " + qtText;
+        return u"the keyring failed: " + qtText;
     }
 }
 
@@ -65,11 +65,11 @@ QString keyringError(const SecretRef &ref, QKeychain::Error error, const QString
 SecretResult SecretResolver::resolveEnv(const SecretRef &ref)
 {
     if (ref.kind != SecretRef::Kind::Env)
-        return failure(u"secret " + ref.toString() + u": not an environment reference");
+        return failure(ref, QStringLiteral("not an environment reference"));
     const QByteArray variable = ref.name.toLocal8Bit();
     if (!qEnvironmentVariableIsSet(variable.constData()))
-        return failure(u"secret " + ref.toString() + u": environment variable " + ref.name + u" is not set");
-    return SecretResult{true, qgetenv(variable.constData()), {}};
+        return failure(ref, u"environment variable " + ref.name + u" is not set");
+    return SecretResult{true, qgetenv(variable.constData()), {}, {}};
 }
 
 void SecretResolver::resolve(const SecretRef &ref, QObject *context, std::function<void(const SecretResult &)> done)
@@ -77,7 +77,7 @@ void SecretResolver::resolve(const SecretRef &ref, QObject *context, std::functi
     if (ref.kind != SecretRef::Kind::Keyring) {
         const SecretResult result = ref.kind == SecretRef::Kind::Env
             ? resolveEnv(ref)
-            : failure(QStringLiteral("no secret reference set"));
+            : SecretResult{false, {}, QStringLiteral("no secret reference set"), QStringLiteral("no secret reference set")};
         QMetaObject::invokeMethod(context, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
         return;
     }
@@ -88,8 +88,8 @@ void SecretResolver::resolve(const SecretRef &ref, QObject *context, std::functi
     QObject::connect(job, &QKeychain::Job::finished, context, [ref, done = std::move(done)](QKeychain::Job *j) {
         auto *read = static_cast<QKeychain::ReadPasswordJob *>(j);
         if (read->error() != QKeychain::NoError)
-            return done(failure(keyringError(ref, read->error(), read->errorString())));
-        done(SecretResult{true, read->binaryData(), {}});
+            return done(failure(ref, keyringReason(ref, read->error(), read->errorString())));
+        done(SecretResult{true, read->binaryData(), {}, {}});
     });
     job->start(); // QtKeychain starts its work from the event loop
 }

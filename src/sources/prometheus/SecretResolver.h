@@ -16,6 +16,7 @@ struct SecretResult
     bool ok = false;
     QByteArray value; ///< the secret (only when ok)
     QString error;    ///< one sentence naming the reference (only when !ok)
+    QString reason;   ///< `error` without its "secret <reference>: " start, for callers that name the role
 };
 
 /// Resolves SecretRefs at connect time: `env:` from the process environment,

@@ -1,5 +1,7 @@
 #include "ScrapeFetcher.h"
 
+#include "ScrapeText.h"
+
 #include "exposition/ExpositionParser.h"
 #include "exposition/Gzip.h"
 
@@ -11,7 +13,6 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
-#include <QStringDecoder>
 #include <QTimer>
 
 #include <algorithm>
@@ -26,80 +27,19 @@ Q_LOGGING_CATEGORY(lcScrape, "modelwatch.scrape", QtWarningMsg)
 
 namespace mw {
 
+using scrapetext::durationText;
+using scrapetext::hostPort;
+using scrapetext::isGzipEncoding;
+using scrapetext::isIdentityEncoding;
+using scrapetext::timeoutSecondsHeader;
+
 namespace {
 
-constexpr qsizetype kSnippetChars = 200;
-constexpr qsizetype kErrorBodyKeep = 16 * 1024;           ///< of an error response, for its snippet
-constexpr std::size_t kErrorBodyInflateCap = 64 * 1024;
+constexpr qsizetype kErrorBodyKeep = 16 * 1024; ///< of an error response, for its snippet
 
 std::string_view view(const QByteArray &bytes)
 {
     return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
-}
-
-QString durationText(std::chrono::milliseconds d)
-{
-    if (d.count() >= 1000 && d.count() % 1000 == 0)
-        return QString::number(d.count() / 1000) + u" s";
-    return QString::number(d.count()) + u" ms";
-}
-
-/// Seconds as Prometheus writes them (strconv.FormatFloat(s, 'f', -1, 64)):
-/// "10", "0.3", "2.5".
-QByteArray timeoutSecondsHeader(std::chrono::milliseconds timeout)
-{
-    QByteArray text = QByteArray::number(static_cast<double>(timeout.count()) / 1000.0, 'f', 3);
-    while (text.endsWith('0'))
-        text.chop(1);
-    if (text.endsWith('.'))
-        text.chop(1);
-    return text;
-}
-
-QString hostPort(const QUrl &url)
-{
-    const int defaultPort = url.scheme() == u"https" ? 443 : 80;
-    const QString host = url.host().contains(u':') ? u'[' + url.host() + u']' : url.host();
-    return host + u':' + QString::number(url.port(defaultPort));
-}
-
-/// The first ~200 characters of an error body when it is text, on one line.
-QString textSnippet(const QByteArray &contentType, const QByteArray &body)
-{
-    if (body.isEmpty())
-        return {};
-    const QByteArray type = contentType.trimmed().toLower();
-    const bool declaredText = type.startsWith("text/") || type.contains("json") || type.contains("xml");
-    if (!type.isEmpty() && !declaredText)
-        return {};
-    // Decode a little more than needed; a cut multi-byte character at the end
-    // of the slice is not an error of the body.
-    const QByteArray slice = body.left(kSnippetChars * 4);
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString text = decoder.decode(slice);
-    if (slice.size() == body.size() && decoder.hasError())
-        return {};
-    const bool binary = std::any_of(text.cbegin(), text.cend(), [](QChar c) {
-        return c == QChar::ReplacementCharacter || (c.unicode() < 0x20 && c != u'\n' && c != u'\r' && c != u'\t');
-    });
-    if (binary && slice.size() == body.size())
-        return {};
-    text = text.simplified();
-    if (text.size() > kSnippetChars || slice.size() < body.size())
-        text = text.left(kSnippetChars) + u'\u2026';
-    return text;
-}
-
-bool isGzipEncoding(const QByteArray &encoding)
-{
-    const QByteArray e = encoding.trimmed().toLower();
-    return e == "gzip" || e == "x-gzip";
-}
-
-bool isIdentityEncoding(const QByteArray &encoding)
-{
-    const QByteArray e = encoding.trimmed().toLower();
-    return e.isEmpty() || e == "identity";
 }
 
 } // namespace
@@ -114,6 +54,7 @@ struct ScrapeFetcher::Job
     QPointer<QTimer> timer;
     qint64 announcedLength = -1;
     bool completed = false;
+    bool sentCredentials = false; ///< the request carried Authorization or auth headers
 };
 
 const QByteArray &ScrapeFetcher::acceptHeader()
@@ -135,6 +76,7 @@ QByteArray ScrapeFetcher::defaultUserAgent()
 ScrapeFetcher::ScrapeFetcher(QObject *parent)
     : QObject(parent)
     , m_nam(new QNetworkAccessManager(this))
+    , m_credentials(this)
 {
     // Like Prometheus (proxy_from_environment defaults to false) and so that a
     // scrape of a loopback target never leaves the machine.
@@ -170,11 +112,19 @@ quint64 ScrapeFetcher::fetch(const QUrl &url, const ScrapeOptions &options)
             Qt::QueuedConnection);
         return job->id;
     }
-    start(job);
+    // At once when the credentials are resolved (or there are none), else
+    // from the event loop once they are; never a request without them.
+    m_credentials.request([this, job](const HttpCredentials &credentials) {
+        if (job->completed)
+            return; // aborted meanwhile
+        if (!credentials.ok())
+            return fail(job, ScrapeError::Credentials, credentials.error + u" (nothing was sent)");
+        start(job, credentials);
+    });
     return job->id;
 }
 
-void ScrapeFetcher::start(const std::shared_ptr<Job> &job)
+void ScrapeFetcher::start(const std::shared_ptr<Job> &job, const HttpCredentials &credentials)
 {
     const ScrapeOptions &o = job->options;
     QNetworkRequest request(job->result.url);
@@ -188,6 +138,8 @@ void ScrapeFetcher::start(const std::shared_ptr<Job> &job)
     request.setMaximumRedirectsAllowed(std::max(0, o.maxRedirects));
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    credentials.applyTo(request);
+    job->sentCredentials = credentials.sendsCredentials();
 
     qCDebug(lcScrape) << "scrape" << job->id << "GET" << job->result.url.toDisplayString()
                       << "timeout" << o.timeout.count() << "ms, max" << o.maxBodyBytes << "bytes";
@@ -366,23 +318,8 @@ void ScrapeFetcher::onFinished(const std::shared_ptr<Job> &job)
 void ScrapeFetcher::failHttpStatus(const std::shared_ptr<Job> &job)
 {
     ScrapeResult &r = job->result;
-    QString message = u"HTTP " + QString::number(r.httpStatus);
-    if (!r.httpReason.isEmpty())
-        message += u' ' + QString::fromLatin1(r.httpReason);
-    if (r.httpStatus == 401)
-        message += QStringLiteral(" (authentication problem: the target requires credentials)");
-    else if (r.httpStatus == 403)
-        message += QStringLiteral(" (authentication problem: access to the target is forbidden)");
-    QByteArray errorBody = r.body;
-    if (isGzipEncoding(r.contentEncoding)) {
-        std::string inflated, ignored;
-        errorBody = expo::gunzip(view(r.body), kErrorBodyInflateCap, inflated, ignored)
-                        ? QByteArray(inflated.data(), static_cast<qsizetype>(inflated.size()))
-                        : QByteArray();
-    }
-    const QString snippet = textSnippet(r.contentType, errorBody);
-    if (!snippet.isEmpty())
-        message += u": " + snippet;
+    const QString message = scrapetext::httpStatusMessage(
+        {r.httpStatus, r.httpReason, r.contentType, r.contentEncoding, r.body, job->sentCredentials});
     r.body.clear();
     const bool auth = r.httpStatus == 401 || r.httpStatus == 403;
     fail(job, auth ? ScrapeError::Authentication : ScrapeError::HttpStatus, message);
@@ -439,9 +376,10 @@ void ScrapeFetcher::abortAll()
         fail(job, ScrapeError::Network, QStringLiteral("scrape aborted"));
 }
 
-ScrapeResult ScrapeFetcher::fetchBlocking(const QUrl &url, const ScrapeOptions &options)
+ScrapeResult ScrapeFetcher::fetchBlocking(const QUrl &url, const ScrapeOptions &options, const HttpAuth &auth)
 {
     ScrapeFetcher fetcher;
+    fetcher.setAuth(auth);
     QEventLoop loop;
     ScrapeResult out;
     bool done = false;

@@ -14,6 +14,7 @@ const char *scrapeErrorName(ScrapeError error)
     case ScrapeError::TooManyRedirects: return "too-many-redirects";
     case ScrapeError::HttpStatus: return "http-status";
     case ScrapeError::Authentication: return "authentication";
+    case ScrapeError::Credentials: return "credentials";
     case ScrapeError::UnsupportedContentType: return "unsupported-content-type";
     case ScrapeError::BodyTooLarge: return "body-too-large";
     case ScrapeError::TruncatedBody: return "truncated-body";

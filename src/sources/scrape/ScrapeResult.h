@@ -25,6 +25,7 @@ enum class ScrapeError : uint8_t {
     TooManyRedirects,       ///< redirect chain longer than ScrapeOptions::maxRedirects
     HttpStatus,             ///< any status other than 200 except 401/403
     Authentication,         ///< 401 or 403
+    Credentials,            ///< a secret or TLS file of the target's auth did not load: nothing was sent
     UnsupportedContentType, ///< blank or unknown Content-Type (Prometheus 3 refuses these)
     BodyTooLarge,           ///< announced, downloaded or decompressed size above the limit
     TruncatedBody,          ///< fewer bytes than Content-Length, or connection closed early

@@ -20,6 +20,13 @@ ScrapeTarget::ScrapeTarget(SeriesStore &store, TargetId id, ScrapeTargetConfig c
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &ScrapeTarget::scrapeNow);
     connect(&m_fetcher, &ScrapeFetcher::finished, this, &ScrapeTarget::onFetched);
+    m_fetcher.setAuth(m_config.auth);
+}
+
+void ScrapeTarget::setAuth(const HttpAuth &auth)
+{
+    m_config.auth = auth;
+    m_fetcher.setAuth(auth);
 }
 
 void ScrapeTarget::start()

@@ -21,6 +21,7 @@ struct ScrapeTargetConfig
     QString job = QStringLiteral("modelwatch");
     qint64 maxBodyBytes = qint64{64} << 20;
     std::optional<expo::Format> fallbackFormat;
+    HttpAuth auth; ///< credentials and TLS material (ScrapeFetcher::setAuth)
 };
 
 /// What one scrape of a target did.
@@ -32,7 +33,7 @@ struct ScrapeReport
     uint32_t samplesScraped = 0;
     AppendReport append;
     ScrapeError error = ScrapeError::None;
-    QString errorMessage;      ///< fetch or parse error, with position for the latter
+    QString errorMessage;      ///< fetch, credentials or parse error, with position for the latter
 };
 
 /// Scrapes one /metrics endpoint on its own interval into a SeriesStore, as a
@@ -55,6 +56,8 @@ public:
     void stop();
     /// One scrape now (ignored while one is in flight).
     void scrapeNow();
+    /// New credentials for the scrapes that start afterwards.
+    void setAuth(const HttpAuth &auth);
 
     TargetId id() const { return m_id; }
     const ScrapeTargetConfig &config() const { return m_config; }

@@ -2,6 +2,8 @@
 list(APPEND MW_SOURCES_SOURCES
   scrape/ScrapeResult.h
   scrape/ScrapeResult.cpp
+  scrape/ScrapeText.h
+  scrape/ScrapeText.cpp
   scrape/ScrapeFetcher.h
   scrape/ScrapeFetcher.cpp
   scrape/ScrapeTarget.h
