@@ -250,7 +250,7 @@ struct Source
     /// prometheus: the server's base URL; feed: an http(s):// URL (polled,
     /// e.g. the demo server's /v1/feed) or a file path (tailed, like tail -F).
     std::string url;
-    SourceAuth auth;                  ///< prometheus, and scrape targets over TLS
+    SourceAuth auth;                  ///< prometheus, scrape targets and polled feeds (HttpAuth)
     std::vector<std::string> targets; ///< scrape: /metrics URLs
     int64_t scrapeIntervalMs = 15'000; ///< scrape
     presets::ServerKind server = presets::ServerKind::Unknown; ///< scrape: what the targets are
