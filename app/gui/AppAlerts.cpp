@@ -15,6 +15,7 @@
 #include "PausableNotificationSink.h"
 #include "TrayIcon.h"
 #include "PanelWidget.h"
+#include "RuleEditing.h"
 #include "TrayNotificationSink.h"
 
 #include <QApplication>
@@ -78,6 +79,7 @@ AppAlerts::AppAlerts(ui::MainWindow &window, const QString &historyPath)
             addAlertmanager(url.trimmed());
         }
     });
+    addRuleEditing(window, *menu, *m_pane);
     window.addExtraMenu(menu);
     if (const QString url = QSettings().value(QStringLiteral("alertmanager/url")).toString(); !url.isEmpty())
         addAlertmanager(url);
