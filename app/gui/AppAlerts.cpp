@@ -57,8 +57,12 @@ AppAlerts::AppAlerts(ui::MainWindow &window, const QString &historyPath)
     m_dock->setObjectName(QStringLiteral("alertsDock"));
     m_dock->setWidget(m_pane);
     window.addDockWidget(Qt::BottomDockWidgetArea, m_dock);
-    // The dashboard keeps most of the window (sized once the window is laid out).
-    QTimer::singleShot(0, m_dock, [this] { m_window.resizeDocks({m_dock}, {170}, Qt::Vertical); });
+    // The dashboard keeps most of the window: the dock starts as the strip the
+    // pane asks for (filter row and a few table rows; the details show beside
+    // the table once an alert is selected), set once the window is laid out.
+    QTimer::singleShot(0, m_dock, [this] {
+        m_window.resizeDocks({m_dock}, {m_dock->sizeHint().height()}, Qt::Vertical);
+    });
     QMenu *menu = new QMenu(tr("&Alerts"), &window);
     QAction *toggle = m_dock->toggleViewAction();
     toggle->setText(tr("Show &alerts pane"));

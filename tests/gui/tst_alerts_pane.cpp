@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -27,6 +28,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -275,6 +277,45 @@ private Q_SLOTS:
         QVERIFY(rig.pane->showAlert(QString::fromStdString(latencyAlertId("a"))));
         QCOMPARE(rig.pane->currentRow()->instanceId, latencyAlertId("a"));
         QVERIFY(!rig.pane->showAlert(QStringLiteral("nope")));
+    }
+
+    /// The dock used to start a quarter of the window tall, the details area
+    /// taking room before anything was selected. The pane asks for a strip,
+    /// and the details show only for a selection, beside the table in a wide
+    /// pane, below it in a tall one, the table keeping the larger part.
+    void startsAsAStripDetailsOnlyForASelection()
+    {
+        Rig rig;
+        auto *details = rig.child<QTextBrowser>("alertsDetails");
+        auto *split = rig.child<QSplitter>("alertsSplitter");
+        QTableView *table = rig.pane->table();
+        QVERIFY(details->isHidden());
+
+        const QSize hint = rig.pane->sizeHint();
+        QVERIFY2(hint.height() <= 12 * rig.pane->fontMetrics().height(), qPrintable(QString::number(hint.height())));
+        rig.pane->resize(1200, hint.height());
+        // At that height the table still shows both alerts.
+        QTRY_VERIFY(table->viewport()->height() >= 2 * table->verticalHeader()->defaultSectionSize());
+
+        QVERIFY(rig.select("a"));
+        QVERIFY(details->isVisible());
+        QVERIFY(details->toPlainText().contains(QStringLiteral("model=a")));
+        QCOMPARE(split->orientation(), Qt::Horizontal);
+        QVERIFY(details->geometry().left() > table->geometry().right());
+        QVERIFY2(table->width() > details->width(), qPrintable(QStringLiteral("%1 %2").arg(table->width()).arg(details->width())));
+        QCOMPARE(rig.pane->height(), hint.height()); // showing them asks for no more height
+
+        table->clearSelection();
+        QVERIFY(!rig.pane->currentRow());
+        QVERIFY(details->isHidden());
+
+        rig.pane->resize(500, 700); // floating, or docked at a side
+        QVERIFY(rig.select("b"));
+        QCOMPARE(split->orientation(), Qt::Vertical);
+        QVERIFY(details->isVisible());
+        QVERIFY(details->toPlainText().contains(QStringLiteral("model=b")));
+        QVERIFY(details->geometry().top() > table->geometry().bottom());
+        QVERIFY(table->height() > details->height());
     }
 
     /// With MW_ALERTS_SCREENSHOT=FILE.png: a populated pane, grabbed to FILE.

@@ -1,10 +1,10 @@
 // The panel editor's widget-free helpers: the completion context of a
 // half-typed expression, the expression check (parser message and position
-// as written, variables substituted), legend names and unit names.
+// as written, variables substituted), threshold bands and unit names. Legend
+// names are view::legendText's (tst_view_text, tst_editor_preview).
 
 #include "CompletionContext.h"
 #include "ExpressionCheck.h"
-#include "LegendFormat.h"
 #include "ThresholdPlotting.h"
 #include "UnitNames.h"
 
@@ -29,7 +29,6 @@ private Q_SLOTS:
     void checkAcceptsValidExpressions();
     void checkReportsParserMessageAndPosition();
     void checkMapsPositionThroughVariables();
-    void legendFillsLabels();
     void unitNamesAreReadableAndComplete();
     void bandsReachTheNextThreshold();
 };
@@ -133,18 +132,6 @@ void TestEditorHelpers::checkMapsPositionThroughVariables()
     const auto error = ExpressionCheck::check(QStringLiteral("up{model_name=\"$model\"} +"), {model});
     QVERIFY(error);
     QCOMPARE(error->column, 26); // the end of the text as written, not as substituted
-}
-
-void TestEditorHelpers::legendFillsLabels()
-{
-    const Labels labels{{"__name__", "x"}, {"model_name", "demo"}, {"le", "0.5"}};
-    QCOMPARE(legendName(QStringLiteral("{{model_name}} p{{ le }}"), labels, QStringLiteral("e")),
-             QStringLiteral("demo p0.5"));
-    QCOMPARE(legendName(QStringLiteral("{{missing}}-x"), labels, QStringLiteral("e")), QStringLiteral("-x"));
-    QCOMPARE(legendName(QStringLiteral("open {{model_name"), labels, QStringLiteral("e")),
-             QStringLiteral("open {{model_name"));
-    QCOMPARE(legendName(QString(), labels, QStringLiteral("e")), QStringLiteral("x{le=\"0.5\", model_name=\"demo\"}"));
-    QCOMPARE(legendName(QString(), Labels{}, QStringLiteral("sum(x)")), QStringLiteral("sum(x)"));
 }
 
 void TestEditorHelpers::unitNamesAreReadableAndComplete()

@@ -90,6 +90,28 @@ private Q_SLOTS:
         QCOMPARE(legendText("{{model}} {{ status }}", l), QStringLiteral("m1 OK"));
         QCOMPARE(legendText("{{missing}}p99", l), QStringLiteral("p99"));
         QCOMPARE(legendText("", l), QStringLiteral("req{model=\"m1\", status=\"OK\"}"));
+        // The result is trimmed; a format naming nothing gives "" (the caller names it).
+        QCOMPARE(legendText(" {{missing}} {{model}} ", l), QStringLiteral("m1"));
+        QCOMPARE(legendText("{{missing}}", l), QString());
+        QCOMPARE(legendText("   ", l), QString());
+        // What is not a placeholder stays as written.
+        QCOMPARE(legendText("open {{model", l), QStringLiteral("open {{model"));
+        QCOMPARE(legendText("{{ a-b }} {{model}}", l), QStringLiteral("{{ a-b }} m1"));
+        QCOMPARE(legendText("{{model}}}", l), QStringLiteral("m1}"));
+        // A value is inserted as is, UTF-8 included, and not expanded again.
+        const Labels odd{{"model", "r\u00e9sum\u00e9 {{status}}"}, {"status", "OK"}};
+        QCOMPARE(legendText("{{model}}", odd), QStringLiteral("r\u00e9sum\u00e9 {{status}}"));
+    }
+    void legendOfAnUnlabelledSeries()
+    {
+        const Labels none;
+        // Without a fallback: the labels as printed (the dashboard); with one, the fallback (the editor's expression).
+        QCOMPARE(legendText("", none), QStringLiteral("{}"));
+        QCOMPARE(legendText("", none, QStringLiteral("sum(x)")), QStringLiteral("sum(x)"));
+        // The fallback is only for an empty format and a series without labels.
+        QCOMPARE(legendText("total {{model}}", none, QStringLiteral("sum(x)")), QStringLiteral("total"));
+        const Labels l{{"__name__", "req"}};
+        QCOMPARE(legendText("", l, QStringLiteral("sum(x)")), QStringLiteral("req"));
     }
     void labelValues()
     {

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableView>
 #include <QTabWidget>
 #include <QToolButton>
@@ -131,8 +132,32 @@ void AlertsPane::updateSelection()
     m_unackButton->setEnabled(row && (row->hasAction || row->status == AlertStatus::Acknowledged
                                       || row->status == AlertStatus::Snoozed));
     m_details->setHtml(row ? AlertDetailsText::html(*row) : QString());
+    placeDetails(row != nullptr);
     if (m_historySelectedOnly->isChecked())
         m_historyModel->setInstanceFilter(row ? row->instanceId : std::string());
+}
+
+void AlertsPane::placeDetails(bool selected)
+{
+    if (selected == !m_details->isHidden())
+        return;
+    m_details->setVisible(selected);
+    if (selected)
+        m_split->setSizes(m_detailSizes.size() == 2 ? m_detailSizes : QList<int>{3000, 2000}); // relative weights
+}
+
+void AlertsPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // A strip under the dashboard is wide: details beside the table. Floating
+    // or docked at a side, the pane is tall: details below it.
+    const Qt::Orientation orientation = width() >= 2 * height() ? Qt::Horizontal : Qt::Vertical;
+    if (orientation == m_split->orientation())
+        return;
+    m_split->setOrientation(orientation);
+    m_detailSizes.clear();
+    if (!m_details->isHidden())
+        m_split->setSizes({3000, 2000});
 }
 
 void AlertsPane::report(const QString &key, const std::string &error)

@@ -4,6 +4,7 @@
 
 #include "alerting/Clock.h"
 
+#include <QList>
 #include <QWidget>
 
 #include <cstdint>
@@ -17,6 +18,8 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QPushButton;
+class QResizeEvent;
+class QSplitter;
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
@@ -34,15 +37,19 @@ class AlertHistoryModel;
 class AlertTableModel;
 class ExternalAlertsPoller;
 
-/// The alerts pane (the main window puts it in a QDockWidget): a filter bar,
-/// the table of local and external alerts, Acknowledge… / Snooze / Un-acknowledge,
-/// the selected alert's details, and a History tab. Refusals are shown in
-/// the pane's error line (object name alertsError), never swallowed.
+/// The alerts pane (the main window puts it in a QDockWidget under the
+/// dashboard): an Alerts tab with Acknowledge… / Snooze / Un-acknowledge and
+/// the filter bar on one row over the table of local and external alerts,
+/// and a History tab. The selected alert's details show only while an alert
+/// is selected, beside the table when the pane is a wide strip, below it when
+/// it is tall; the table keeps the larger part. The pane asks for a strip
+/// (the tables' size hints are a few rows). Refusals are shown in the pane's
+/// error line (object name alertsError), never swallowed.
 ///
 /// Object names for tests and style sheets: alertsFilterText,
 /// alertsStateFilter, alertsSeverityFilter, alertsTabs, alertsTable,
-/// alertsDetails, alertsAckButton, alertsSnoozeButton (menu actions
-/// snooze15m, snooze1h, snooze4h, snoozeCustom), alertsUnackButton,
+/// alertsSplitter, alertsDetails, alertsAckButton, alertsSnoozeButton (menu
+/// actions snooze15m, snooze1h, snooze4h, snoozeCustom), alertsUnackButton,
 /// alertsHistoryTable, alertsHistorySelectedOnly, alertsError.
 class AlertsPane final : public QWidget
 {
@@ -86,12 +93,18 @@ Q_SIGNALS:
     /// A row of a rule tied to a dashboard panel was double-clicked.
     void showPanelRequested(int panelId);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void buildLayout();
-    QWidget *buildFilterBar();
+    QWidget *buildFilterBar(QWidget *parent);
     QWidget *buildAlertsTab();
     QWidget *buildHistoryTab();
     void updateSelection();
+    /// Shows the details while a row is selected, hides them otherwise; on
+    /// showing, splits as last dragged (the table 3:2 by default).
+    void placeDetails(bool selected);
     void report(const QString &key, const std::string &error);
     void acknowledge(const QString &key, const QString &comment, std::optional<int64_t> durationMs);
     void snooze(const QString &key, int64_t durationMs, const QString &comment);
@@ -110,7 +123,9 @@ private:
     QComboBox *m_severityFilter = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTableView *m_table = nullptr;
+    QSplitter *m_split = nullptr;
     QTextBrowser *m_details = nullptr;
+    QList<int> m_detailSizes; ///< the split as last dragged in this orientation; empty: 3:2
     QPushButton *m_ackButton = nullptr;
     QToolButton *m_snoozeButton = nullptr;
     QPushButton *m_unackButton = nullptr;

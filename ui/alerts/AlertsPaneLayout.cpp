@@ -27,9 +27,26 @@ namespace {
 constexpr int64_t kMinuteMs = 60'000;
 constexpr int64_t kHourMs = 60 * kMinuteMs;
 
+/// Rows a table asks room for: the pane starts as a strip under the
+/// dashboard, and whoever wants more drags the dock taller.
+constexpr int kPreferredRows = 3;
+
+/// A table whose preferred height is its header and kPreferredRows rows
+/// (QTableView asks for a fixed 192 px whatever its content).
+class StripTable final : public QTableView
+{
+public:
+    using QTableView::QTableView;
+    QSize sizeHint() const override
+    {
+        const int rows = kPreferredRows * verticalHeader()->defaultSectionSize();
+        return {QTableView::sizeHint().width(), horizontalHeader()->sizeHint().height() + rows + 2 * frameWidth()};
+    }
+};
+
 QTableView *makeTable(QWidget *parent, const QString &name)
 {
-    auto *t = new QTableView(parent);
+    auto *t = new StripTable(parent);
     t->setObjectName(name);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -63,14 +80,13 @@ void AlertsPane::buildLayout()
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(buildFilterBar());
     layout->addWidget(m_error);
     layout->addWidget(m_tabs, 1);
 }
 
-QWidget *AlertsPane::buildFilterBar()
+QWidget *AlertsPane::buildFilterBar(QWidget *parent)
 {
-    auto *bar = new QWidget(this);
+    auto *bar = new QWidget(parent);
     m_filterText = new QLineEdit(bar);
     m_filterText->setObjectName(QStringLiteral("alertsFilterText"));
     m_filterText->setPlaceholderText(tr("Filter by rule or label…"));
@@ -152,23 +168,30 @@ QWidget *AlertsPane::buildAlertsTab()
     m_unackButton->setToolTip(tr("Withdraw the acknowledgement or snooze"));
     connect(m_unackButton, &QPushButton::clicked, this, &AlertsPane::unacknowledgeSelected);
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_ackButton);
-    buttons->addWidget(m_snoozeButton);
-    buttons->addWidget(m_unackButton);
-    buttons->addStretch(1);
+    // One row over the table: what to do with the selected alert, then which
+    // alerts to show (the filter applies to this tab only).
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_ackButton);
+    bar->addWidget(m_snoozeButton);
+    bar->addWidget(m_unackButton);
+    bar->addSpacing(12);
+    bar->addWidget(buildFilterBar(tab), 1);
 
-    auto *split = new QSplitter(Qt::Vertical, tab);
-    split->addWidget(m_table);
-    split->addWidget(m_details);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    split->setChildrenCollapsible(false);
+    // The details appear beside the table (below it in a tall pane) once an
+    // alert is selected: see AlertsPane::placeDetails.
+    m_details->hide();
+    m_split = new QSplitter(Qt::Horizontal, tab);
+    m_split->setObjectName(QStringLiteral("alertsSplitter"));
+    m_split->addWidget(m_table);
+    m_split->addWidget(m_details);
+    // No stretch factors: the split's sizes are the weights (AlertsPane::placeDetails).
+    m_split->setChildrenCollapsible(false);
+    connect(m_split, &QSplitter::splitterMoved, this, [this] { m_detailSizes = m_split->sizes(); });
 
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(0, 4, 0, 0);
-    layout->addLayout(buttons);
-    layout->addWidget(split, 1);
+    layout->addLayout(bar);
+    layout->addWidget(m_split, 1);
     return tab;
 }
 

@@ -1,7 +1,7 @@
 #include "PanelPreview.h"
 
 #include "ExpressionCheck.h"
-#include "LegendFormat.h"
+#include "QueryText.h"
 #include "ThresholdPlotting.h"
 #include "TimeSeriesPlot.h"
 #include "ValueFormat.h"
@@ -170,9 +170,14 @@ void PanelPreview::draw()
             errors.append(tr("%1: %2").arg(refId, job.answer.error));
             continue;
         }
-        const QString legend = QString::fromStdString(job.query.legend);
-        for (const view::AnswerSeries &s : job.answer.series)
-            series.push_back({legendName(legend, s.labels, job.expr), QColor(), s.points});
+        for (const view::AnswerSeries &s : job.answer.series) {
+            // Named as the dashboard names it (view::PanelModel); a series
+            // without labels by its expression.
+            QString name = view::legendText(job.query.legend, s.labels, job.expr);
+            if (name.isEmpty())
+                name = refId;
+            series.push_back({std::move(name), QColor(), s.points});
+        }
     }
     m_jobs.clear();
     const int count = int(series.size());

@@ -97,10 +97,10 @@ std::string substituteVariables(const std::string &expr, const VariableValues &v
     return out;
 }
 
-QString legendText(const std::string &format, const Labels &labels)
+QString legendText(const std::string &format, const Labels &labels, const QString &unlabelled)
 {
     if (format.empty())
-        return QString::fromStdString(labels.toString());
+        return labels.empty() && !unlabelled.isEmpty() ? unlabelled : QString::fromStdString(labels.toString());
     static const QRegularExpression placeholder(QStringLiteral("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\}\\}"));
     const QString f = QString::fromStdString(format);
     QString out;

@@ -30,9 +30,15 @@ using VariableValues = std::map<std::string, VariableValue>;
 std::string substituteVariables(const std::string &expr, const VariableValues &values,
                                 const std::string &intervalText = "1m");
 
-/// `{{label}}` replaced by the label's value (missing labels give ""); an
-/// empty format gives the metric name and labels as Prometheus prints them.
-QString legendText(const std::string &format, const Labels &labels);
+/// A series' name from its query's legend format, for the dashboard's legend
+/// and the editor's preview alike: `{{label}}` (spaces allowed inside the
+/// braces) is replaced by the label's value, a missing label by nothing, and
+/// the result is trimmed; text that is not a placeholder (`{{ a-b }}`, an
+/// unclosed `{{`) stays as written. An empty format gives the metric name and
+/// labels as Prometheus prints them, or `unlabelled` (e.g. the expression)
+/// when the series has no labels at all and `unlabelled` is not empty.
+/// An empty result is the caller's to name (the dashboard uses the refId).
+QString legendText(const std::string &format, const Labels &labels, const QString &unlabelled = {});
 
 /// label_values(metric, label) or label_values(label): false when `query` is
 /// neither.
