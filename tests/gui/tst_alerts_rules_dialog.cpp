@@ -5,7 +5,10 @@
 // shows the parser's message; new and duplicated rules get importer-style
 // ids while existing rules keep theirs; Enter in the list goes to the form
 // and Delete removes; the dialog remembers its size; the edited document
-// saved and read back is equal.
+// saved and read back is equal. Cancel, Escape and the close button ask
+// before discarding changes (and only then); an Escape that closes the
+// expression's completion popup stays in the popup; a text that does not
+// read stays with its rule while another rule is shown.
 
 #include "AlertRulesDialog.h"
 #include "ExpressionEdit.h"
@@ -17,11 +20,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -31,6 +37,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -95,6 +102,56 @@ std::unique_ptr<AlertRulesDialog> openOn(const dashboard::Document &d)
     if (!QTest::qWaitForWindowExposed(dialog.get()))
         qWarning("dialog not exposed");
     return dialog;
+}
+
+QPushButton *cancelButton(AlertRulesDialog &d)
+{
+    return child<QDialogButtonBox>(&d, "buttons")->button(QDialogButtonBox::Cancel);
+}
+
+/// While it lives, answers each modal message box with `answer` once it is
+/// shown (the question runs its own event loop, from which the timer fires)
+/// and notes what was asked. Also a guard: a question not expected is
+/// answered and counted instead of blocking the test.
+class Answerer
+{
+public:
+    struct Question
+    {
+        QString name;
+        QString text;
+        QMessageBox::StandardButtons buttons;
+        QMessageBox::StandardButton defaultButton = QMessageBox::NoButton;
+    };
+
+    explicit Answerer(QMessageBox::StandardButton answer)
+    {
+        m_timer.setInterval(10);
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this, answer] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || !box->isVisible() || m_answered.contains(box))
+                return;
+            m_answered.append(box);
+            asked.append({box->objectName(), box->text(), box->standardButtons(),
+                          box->standardButton(box->defaultButton())});
+            box->button(answer)->click();
+        });
+        m_timer.start();
+    }
+
+    QList<Question> asked;
+
+private:
+    QTimer m_timer;
+    QList<QPointer<QMessageBox>> m_answered;
+};
+
+void checkTheQuestion(const Answerer::Question &q)
+{
+    QCOMPARE(q.name, QStringLiteral("discardRulesBox"));
+    QCOMPARE(q.text, QStringLiteral("Discard the changes to the alert rules?"));
+    QCOMPARE(q.buttons, QMessageBox::Discard | QMessageBox::Cancel);
+    QCOMPARE(q.defaultButton, QMessageBox::Cancel); // Enter keeps editing
 }
 
 } // namespace
@@ -413,6 +470,251 @@ private Q_SLOTS:
         }
         AlertRulesDialog again(demoDocument());
         QCOMPARE(again.size(), size);
+    }
+
+    void cancelWithChangesAsksBeforeDiscarding()
+    {
+        const dashboard::Document d = demoDocument();
+        auto dialog = openOn(d);
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+        type(child<QLineEdit>(dialog.get(), "ruleThreshold"), QStringLiteral("1s"));
+        dialog->selectRow(2);
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "removeRule"), Qt::LeftButton);
+        QVERIFY(dialog->hasChanges());
+        std::vector<DocumentRule> edited = d.rules;
+        edited[0].rule.threshold = 1'000'000;
+        edited.erase(edited.begin() + 2);
+        QVERIFY(dialog->rules() == edited);
+
+        {
+            // "Cancel" (keep editing): the dialog stays, with the edits.
+            Answerer keepEditing(QMessageBox::Cancel);
+            QTest::mouseClick(cancelButton(*dialog), Qt::LeftButton);
+            QCOMPARE(keepEditing.asked.size(), 1);
+            checkTheQuestion(keepEditing.asked.front());
+            QVERIFY(dialog->isVisible());
+            QVERIFY(dialog->rules() == edited);
+            QCOMPARE(dialog->model()->rowCount(), 3);
+
+            // Escape and the window's close button ask the same.
+            dialog->selectRow(0);
+            QCOMPARE(child<QLineEdit>(dialog.get(), "ruleThreshold")->text(), QStringLiteral("1000000"));
+            dialog->activateWindow(); // the question had it
+            QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+            child<QLineEdit>(dialog.get(), "ruleName")->setFocus();
+            QTRY_VERIFY(child<QLineEdit>(dialog.get(), "ruleName")->hasFocus());
+            QTest::keyClick(dialog->windowHandle(), Qt::Key_Escape);
+            QCOMPARE(keepEditing.asked.size(), 2);
+            checkTheQuestion(keepEditing.asked.back());
+            QVERIFY(dialog->isVisible());
+            QVERIFY(!dialog->close());
+            QCOMPARE(keepEditing.asked.size(), 3);
+            QVERIFY(dialog->isVisible());
+            QVERIFY(dialog->rules() == edited);
+        }
+
+        // "Discard": closed as Cancel closes it, so the caller keeps its document.
+        Answerer discard(QMessageBox::Discard);
+        QTest::mouseClick(cancelButton(*dialog), Qt::LeftButton);
+        QCOMPARE(discard.asked.size(), 1);
+        checkTheQuestion(discard.asked.front());
+        QVERIFY(!dialog->isVisible());
+        QCOMPARE(dialog->result(), int(QDialog::Rejected));
+    }
+
+    void discardInTheModalDialogReturnsRejected()
+    {
+        // As Alerts > Edit alert rules… runs it: exec(), the document replaced only when accepted.
+        const dashboard::Document d = demoDocument();
+        dashboard::Document document = d;
+        AlertRulesDialog dialog(document);
+        Answerer discard(QMessageBox::Discard);
+        bool drove = false;
+        QTimer::singleShot(0, &dialog, [&] {
+            QTRY_VERIFY(dialog.isVisible());
+            drove = true;
+            type(child<QLineEdit>(&dialog, "ruleFor"), QStringLiteral("10m"));
+            QTest::mouseClick(child<QPushButton>(&dialog, "addRule"), Qt::LeftButton);
+            QTest::mouseClick(cancelButton(dialog), Qt::LeftButton);
+        });
+        const int result = dialog.exec();
+        QVERIFY(drove);
+        QCOMPARE(result, int(QDialog::Rejected));
+        QCOMPARE(discard.asked.size(), 1);
+        checkTheQuestion(discard.asked.front());
+        if (result == QDialog::Accepted)
+            document = dialog.document();
+        QVERIFY(document == d);
+    }
+
+    void cancelWithoutChangesClosesAtOnce()
+    {
+        auto dialog = openOn(demoDocument());
+        // Edits undone are no change; so is looking at other rules.
+        auto *threshold = child<QLineEdit>(dialog.get(), "ruleThreshold");
+        type(threshold, QStringLiteral("1s"));
+        type(threshold, QStringLiteral("fast"));
+        type(threshold, QStringLiteral("500000"));
+        dialog->selectRow(3);
+        dialog->selectRow(0);
+        QVERIFY(!dialog->hasChanges());
+        Answerer guard(QMessageBox::Discard);
+        QTest::mouseClick(cancelButton(*dialog), Qt::LeftButton);
+        QVERIFY(guard.asked.isEmpty());
+        QVERIFY(!dialog->isVisible());
+        QCOMPARE(dialog->result(), int(QDialog::Rejected));
+
+        // Nor does the window's close button ask.
+        auto again = openOn(demoDocument());
+        QVERIFY(again->close());
+        QVERIFY(guard.asked.isEmpty());
+    }
+
+    void escapeInTheCompletionPopupDoesNotCloseTheDialog()
+    {
+        auto dialog = openOn(demoDocument());
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+        auto *expr = child<editor::ExpressionEdit>(dialog.get(), "ruleExpr");
+        expr->setFocus();
+        QTRY_VERIFY(expr->hasFocus());
+        // Ctrl+Space as typed, through the window (function names at least).
+        QTest::keyClick(dialog->windowHandle(), Qt::Key_Space, Qt::ControlModifier);
+        QAbstractItemView *popup = expr->completer()->popup();
+        QTRY_VERIFY(popup->isVisible());
+
+        Answerer guard(QMessageBox::Cancel);
+        // Escape as the window system delivers it (to the window; Qt gives it to the popup).
+        QTest::keyClick(dialog->windowHandle(), Qt::Key_Escape);
+        QVERIFY(!popup->isVisible());
+        QVERIFY(dialog->isVisible());
+        QVERIFY(guard.asked.isEmpty());
+        QCOMPARE(dialog->result(), 0);
+        QCOMPARE(QApplication::focusWidget(), expr);
+
+        // The next Escape is the dialog's: nothing changed, so it closes at once.
+        QTest::keyClick(dialog->windowHandle(), Qt::Key_Escape);
+        QVERIFY(!dialog->isVisible());
+        QCOMPARE(dialog->result(), int(QDialog::Rejected));
+        QVERIFY(guard.asked.isEmpty());
+    }
+
+    void anUnreadableThresholdSurvivesSwitchingRules()
+    {
+        const dashboard::Document d = demoDocument();
+        auto dialog = openOn(d);
+        auto *threshold = child<QLineEdit>(dialog.get(), "ruleThreshold");
+        auto *thresholdError = child<QLabel>(dialog.get(), "ruleThresholdError");
+        auto *forEdit = child<QLineEdit>(dialog.get(), "ruleFor");
+        auto *forError = child<QLabel>(dialog.get(), "ruleForError");
+        auto *problem = child<QLabel>(dialog.get(), "rulesProblem");
+        auto *tabs = child<QTabWidget>(dialog.get(), "ruleTabs");
+        const auto marked = [&](int row) {
+            return !dialog->model()->index(row, RuleListModel::NameColumn).data(Qt::DecorationRole).isNull();
+        };
+
+        type(threshold, QStringLiteral("fast"));
+        const QString error = thresholdError->text();
+        QVERIFY(error.startsWith(QStringLiteral("Not a number")));
+        const QString rowProblem = dialog->model()->problem(0);
+        QVERIFY(rowProblem.contains(error));
+
+        // Another rule: HighLatency keeps its mark, OK stays disabled.
+        dialog->selectRow(1);
+        QCOMPARE(child<QLineEdit>(dialog.get(), "ruleName")->text(), QStringLiteral("AccuracyDrop"));
+        QVERIFY(!thresholdError->isVisible());
+        QCOMPARE(dialog->model()->problem(0), rowProblem);
+        QVERIFY(marked(0));
+        QVERIFY(!marked(1));
+        QVERIFY(!okButton(*dialog)->isEnabled());
+        QVERIFY(problem->text().startsWith(QStringLiteral("HighLatency")));
+        // Only the text differs from the document: still a change to ask about.
+        QVERIFY(dialog->rules() == d.rules);
+        QVERIFY(dialog->hasChanges());
+
+        // A duration that does not read, on this rule: two rules to fix.
+        type(forEdit, QStringLiteral("5 minutes"));
+        QVERIFY(marked(1));
+        QVERIFY(problem->text().startsWith(QStringLiteral("2 rules cannot be saved yet.")));
+        dialog->selectRow(2);
+        QVERIFY(!forError->isVisible());
+        QVERIFY(marked(0) && marked(1) && !marked(2));
+
+        // Back on HighLatency: what was typed, with its error.
+        dialog->selectRow(0);
+        QCOMPARE(threshold->text(), QStringLiteral("fast"));
+        QVERIFY(thresholdError->isVisible());
+        QCOMPARE(thresholdError->text(), error);
+        QVERIFY(child<QLabel>(dialog.get(), "ruleThresholdHint")->text().isEmpty());
+        QVERIFY(!tabs->tabIcon(0).isNull());
+        QCOMPARE(dialog->model()->problem(0), rowProblem);
+        QVERIFY(!okButton(*dialog)->isEnabled());
+        QCOMPARE(dialog->rules()[0].rule.threshold, 500'000.0); // the last good value meanwhile
+        dialog->selectRow(1);
+        QCOMPARE(forEdit->text(), QStringLiteral("5 minutes"));
+        QVERIFY(forError->isVisible());
+        QVERIFY(forError->text().contains(QStringLiteral("5m")));
+
+        // A duplicate copies what the form shows.
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "duplicateRule"), Qt::LeftButton);
+        QCOMPARE(dialog->currentRow(), 2);
+        QCOMPARE(forEdit->text(), QStringLiteral("5 minutes"));
+        QVERIFY(marked(2));
+        QVERIFY(problem->text().startsWith(QStringLiteral("3 rules cannot be saved yet.")));
+
+        // Removing a rule removes its problem: AccuracyDrop and its copy go.
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "removeRule"), Qt::LeftButton);
+        dialog->selectRow(1);
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "removeRule"), Qt::LeftButton);
+        QCOMPARE(dialog->model()->rowCount(), 3);
+        QCOMPARE(dialog->model()->rowOfId("tfserving/AccuracyDrop"), -1);
+        QCOMPARE(dialog->model()->problemCount(), 1);
+        QVERIFY(!okButton(*dialog)->isEnabled());
+        QCOMPARE(dialog->currentRow(), 1);
+        QVERIFY(!forError->isVisible());
+
+        // Fixed: OK is enabled and the value is the rule's.
+        dialog->selectRow(0);
+        QCOMPARE(threshold->text(), QStringLiteral("fast"));
+        type(threshold, QStringLiteral("600ms"));
+        QVERIFY(!thresholdError->isVisible());
+        QVERIFY(!marked(0));
+        QVERIFY2(okButton(*dialog)->isEnabled(), qPrintable(problem->text()));
+        dialog->selectRow(2);
+        dialog->selectRow(0);
+        QCOMPARE(threshold->text(), QStringLiteral("600000"));
+        QVERIFY(!thresholdError->isVisible());
+        QTest::mouseClick(okButton(*dialog), Qt::LeftButton);
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        std::vector<DocumentRule> expected = d.rules;
+        expected[0].rule.threshold = 600'000;
+        expected.erase(expected.begin() + 1);
+        QCOMPARE(rulesText(dialog->rules()), rulesText(expected));
+    }
+
+    void aLabelNamedTwiceSurvivesSwitchingRules()
+    {
+        auto dialog = openOn(demoDocument());
+        auto *table = child<QTableWidget>(dialog.get(), "ruleLabelsTable");
+        QTest::mouseClick(child<QToolButton>(dialog.get(), "ruleLabelsAdd"), Qt::LeftButton);
+        table->item(1, 0)->setText(QStringLiteral("team"));
+        table->item(1, 1)->setText(QStringLiteral("sre"));
+        QCOMPARE(child<QLabel>(dialog.get(), "ruleLabelsError")->text(), QStringLiteral("“team” is used twice."));
+        dialog->selectRow(1);
+        QVERIFY(!dialog->model()->problem(0).isEmpty());
+        dialog->selectRow(0);
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("team"));
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("ml"));
+        QCOMPARE(table->item(1, 0)->text(), QStringLiteral("team"));
+        QCOMPARE(table->item(1, 1)->text(), QStringLiteral("sre"));
+        QCOMPARE(child<QLabel>(dialog.get(), "ruleLabelsError")->text(), QStringLiteral("“team” is used twice."));
+        QVERIFY(!okButton(*dialog)->isEnabled());
+        table->item(1, 0)->setText(QStringLiteral("oncall"));
+        QVERIFY(okButton(*dialog)->isEnabled());
+        QCOMPARE(dialog->rules()[0].rule.labels,
+                 (std::map<std::string, std::string>{{"oncall", "sre"}, {"team", "ml"}}));
     }
 };
 

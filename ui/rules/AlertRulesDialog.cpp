@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -18,6 +19,8 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace mw::rulesui {
 
@@ -129,6 +132,7 @@ AlertRulesDialog::AlertRulesDialog(dashboard::Document document, BackendLookup l
     connect(m_form, &RuleEditorForm::ruleEdited, this, &AlertRulesDialog::formEdited);
 
     m_model->setRules(m_document.rules);
+    m_drafts.assign(m_document.rules.size(), RuleDraft());
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRow(current.isValid() ? current.row() : -1); });
     checkAll();
@@ -162,6 +166,12 @@ dashboard::Document AlertRulesDialog::document() const
 
 bool AlertRulesDialog::isValid() const { return m_model->problemCount() == 0; }
 
+bool AlertRulesDialog::hasChanges() const
+{
+    return m_model->rules() != m_document.rules
+        || std::any_of(m_drafts.begin(), m_drafts.end(), [](const RuleDraft &d) { return !d.empty(); });
+}
+
 int AlertRulesDialog::currentRow() const
 {
     const QModelIndex i = m_list->currentIndex();
@@ -187,11 +197,11 @@ void AlertRulesDialog::showRow(int row)
     m_duplicate->setEnabled(row >= 0);
     m_remove->setEnabled(row >= 0);
     if (row >= 0) {
-        m_form->setRule(m_model->rule(row));
+        m_form->setRule(m_model->rule(row), m_drafts.at(std::size_t(row)));
         useSourceFor(m_model->rule(row));
         checkRow(row);
     }
-    // The old row's texts that did not read are gone with the form's contents.
+    // The old row is checked on its own now, its draft (and so its mark) kept.
     if (old >= 0 && old != row && old < m_model->rowCount())
         checkRow(old);
     updateState();
@@ -214,6 +224,7 @@ void AlertRulesDialog::formEdited()
     }
     const bool sourceChanged = r.source != before.source;
     m_model->setRule(m_shown, r);
+    m_drafts.at(std::size_t(m_shown)) = m_form->draft();
     if (sourceChanged)
         useSourceFor(r);
     checkRow(m_shown);
@@ -223,11 +234,13 @@ void AlertRulesDialog::formEdited()
 void AlertRulesDialog::checkRow(int row)
 {
     RuleCheckResult result = RuleCheck::check(m_model->rules(), std::size_t(row), m_document);
-    if (row == m_shown) {
+    if (row == m_shown)
         m_form->setProblems(result);
-        for (const auto &[field, text] : m_form->textProblems())
-            result.problems.insert_or_assign(field, text);
-    }
+    // The texts that do not read: the form's for the row it shows, else the row's draft.
+    const std::map<RuleField, QString> &texts =
+        row == m_shown ? m_form->textProblems() : m_drafts.at(std::size_t(row)).problems;
+    for (const auto &[field, text] : texts)
+        result.problems.insert_or_assign(field, text);
     m_model->setProblem(row, result.summary());
 }
 
@@ -264,10 +277,12 @@ std::set<std::string> AlertRulesDialog::idsExcept(int row) const
     return ids;
 }
 
-void AlertRulesDialog::insertNew(DocumentRule rule, int row)
+void AlertRulesDialog::insertNew(DocumentRule rule, int row, RuleDraft draft)
 {
     rule.rule.id = RuleIds::unique(rule.rule.group, rule.rule.name, idsExcept(-1));
     m_newIds.insert(rule.rule.id);
+    row = std::clamp(row, 0, m_model->rowCount());
+    m_drafts.insert(m_drafts.begin() + row, std::move(draft));
     m_model->insertRule(row, std::move(rule));
     checkAll();
     selectRow(row);
@@ -292,7 +307,8 @@ void AlertRulesDialog::duplicateRule()
     const int at = currentRow();
     if (at < 0)
         return;
-    insertNew(m_model->rule(at), at + 1);
+    // The copy is of what the form shows, texts that do not read included.
+    insertNew(m_model->rule(at), at + 1, m_drafts.at(std::size_t(at)));
 }
 
 void AlertRulesDialog::removeRule()
@@ -302,7 +318,11 @@ void AlertRulesDialog::removeRule()
         return;
     m_newIds.erase(m_model->rule(at).rule.id);
     m_shown = -1; // the form's row goes: nothing of it is read back
+    // The list may show a neighbour while the row is still there (so the
+    // drafts still match the rows then); it is shown again below.
     m_model->removeRule(at);
+    m_drafts.erase(m_drafts.begin() + at);
+    m_shown = -1;
     checkAll();
     selectRow(std::min(at, m_model->rowCount() - 1));
     showRow(currentRow());
@@ -331,6 +351,24 @@ bool AlertRulesDialog::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QDialog::eventFilter(watched, event);
+}
+
+void AlertRulesDialog::reject()
+{
+    if (hasChanges() && !confirmDiscard())
+        return;
+    QDialog::reject();
+}
+
+bool AlertRulesDialog::confirmDiscard()
+{
+    QMessageBox box(QMessageBox::Question, windowTitle(), tr("Discard the changes to the alert rules?"),
+                    QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("discardRulesBox"));
+    box.setInformativeText(tr("The dashboard keeps the rules it had."));
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.setEscapeButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Discard;
 }
 
 void AlertRulesDialog::done(int result)

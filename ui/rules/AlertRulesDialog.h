@@ -4,17 +4,22 @@
 // severity, condition, source, tied panel) with Add, Duplicate and Remove,
 // and the selected rule in a RuleEditorForm. It edits a copy: rules() is
 // the edited list, document() the given document with its rules replaced;
-// Cancel leaves nothing changed. Every rule is checked (RuleCheck) as it is
-// edited; OK is disabled while one has a problem, which the list marks and
-// the line above the buttons names. A rule added here gets the id
+// Cancel leaves nothing changed, and asks first when something was (Cancel,
+// Escape and the window's close button alike). Every rule is checked
+// (RuleCheck) as it is edited; OK is disabled while one has a problem, which
+// the list marks and the line above the buttons names. A text that does not
+// read (a threshold "fast") stays with its rule while another is shown: the
+// rule shows it again, with its problem. A rule added here gets the id
 // GROUP/NAME (#2... when taken) and follows its name until OK; a rule that
 // was in the document keeps its id. Enter in the list goes to the form,
 // Delete removes the rule; the dialog remembers its size.
 //
 // Child names: ruleList, addRule, duplicateRule, removeRule, ruleForm,
 // rulesProblem, rulesEmpty (the page shown when there is no rule), buttons
-// (OK/Cancel).
+// (OK/Cancel); the question before discarding is a QMessageBox named
+// discardRulesBox.
 
+#include "RuleEditorForm.h"
 #include "dashboard/Document.h"
 
 #include <QDialog>
@@ -41,7 +46,6 @@ class NameCache;
 
 namespace mw::rulesui {
 
-class RuleEditorForm;
 class RuleListModel;
 
 class AlertRulesDialog final : public QDialog
@@ -60,6 +64,8 @@ public:
     dashboard::Document document() const;
     /// No rule has a problem (OK is enabled).
     bool isValid() const;
+    /// The rules differ from the document's, or a field holds a text that does not read.
+    bool hasChanges() const;
     /// The selected row (-1 for none).
     int currentRow() const;
     void selectRow(int row);
@@ -74,6 +80,8 @@ public Q_SLOTS:
     /// Copies the selected rule (a new id) after it.
     void duplicateRule();
     void removeRule();
+    /// Closes without the edits; with changes, once "Discard" is answered.
+    void reject() override;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -85,7 +93,8 @@ private:
     void checkRow(int row);
     void checkAll();
     void updateState();
-    void insertNew(dashboard::DocumentRule rule, int row);
+    void insertNew(dashboard::DocumentRule rule, int row, RuleDraft draft = {});
+    bool confirmDiscard();
     std::set<std::string> idsExcept(int row) const;
     void useSourceFor(const dashboard::DocumentRule &rule);
 
@@ -104,6 +113,9 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     /// Ids of the rules added in this session: they follow their name.
     std::set<std::string> m_newIds;
+    /// Parallel to the rows: the texts of each rule that do not read (the
+    /// shown row's as the form has them after every edit).
+    std::vector<RuleDraft> m_drafts;
     int m_shown = -1; ///< the row the form shows
 };
 

@@ -57,13 +57,32 @@ KeyValueTable::KeyValueTable(const QString &name, const QString &keyTitle, QStri
 
 void KeyValueTable::setPairs(const std::map<std::string, std::string> &pairs)
 {
+    QList<Row> rows;
+    for (const auto &[k, v] : pairs)
+        rows.append({QString::fromStdString(k), QString::fromStdString(v)});
+    setRows(rows);
+}
+
+QList<KeyValueTable::Row> KeyValueTable::rows() const
+{
+    QList<Row> out;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QTableWidgetItem *k = m_table->item(row, 0);
+        const QTableWidgetItem *v = m_table->item(row, 1);
+        out.append({k ? k->text() : QString(), v ? v->text() : QString()});
+    }
+    return out;
+}
+
+void KeyValueTable::setRows(const QList<Row> &rows)
+{
     m_filling = true;
     m_table->setRowCount(0);
-    for (const auto &[k, v] : pairs) {
+    for (const auto &[k, v] : rows) {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        m_table->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(k)));
-        m_table->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(v)));
+        m_table->setItem(row, 0, new QTableWidgetItem(k));
+        m_table->setItem(row, 1, new QTableWidgetItem(v));
     }
     m_filling = false;
     m_remove->setEnabled(false);

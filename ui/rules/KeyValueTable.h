@@ -11,6 +11,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 
 class QTableWidget;
 class QToolButton;
@@ -24,7 +25,14 @@ public:
     /// `suggested`: the names Add offers first (the first one not yet used).
     KeyValueTable(const QString &name, const QString &keyTitle, QStringList suggested, QWidget *parent = nullptr);
 
+    /// A row as typed: name, value.
+    using Row = std::pair<QString, QString>;
+
     void setPairs(const std::map<std::string, std::string> &pairs);
+    /// Every row as it is, empty and repeated names included (a draft the
+    /// map cannot hold); setRows() puts them back without changed().
+    QList<Row> rows() const;
+    void setRows(const QList<Row> &rows);
     /// The rows as a map (rows with neither name nor value are left out; of
     /// a name used twice, the last row).
     std::map<std::string, std::string> pairs() const;

@@ -94,8 +94,8 @@ RuleEditorForm::RuleEditorForm(const dashboard::Document &document, QWidget *par
     });
     watch(m_op, &QComboBox::currentIndexChanged,
           [this, comboData] { m_rule.rule.op = static_cast<alerting::CompareOp>(comboData(m_op)); });
-    watch(m_threshold, &QLineEdit::textChanged, [this] { readThreshold(m_threshold, RuleField::Threshold); });
-    watch(m_clear, &QLineEdit::textChanged, [this] { readThreshold(m_clear, RuleField::ClearThreshold); });
+    watch(m_threshold, &QLineEdit::textChanged, [this] { readField(RuleField::Threshold); });
+    watch(m_clear, &QLineEdit::textChanged, [this] { readField(RuleField::ClearThreshold); });
     // Typed with a unit ("750ms"): once left, the field shows the number in
     // the rule's unit, as the unit after it says (the value is the same).
     for (auto [edit, field] : {std::pair(m_threshold, RuleField::Threshold), std::pair(m_clear, RuleField::ClearThreshold)}) {
@@ -117,13 +117,10 @@ RuleEditorForm::RuleEditorForm(const dashboard::Document &document, QWidget *par
         m_rule.rule.unit = static_cast<ValueUnit>(comboData(m_unit));
         updateUnit();
     });
-    watch(m_for, &QLineEdit::textChanged, [this] { readDuration(m_for, RuleField::For, m_rule.rule.forMs, true); });
-    watch(m_interval, &QLineEdit::textChanged,
-          [this] { readDuration(m_interval, RuleField::Interval, m_rule.rule.intervalMs, false); });
-    watch(m_keepFiringFor, &QLineEdit::textChanged,
-          [this] { readDuration(m_keepFiringFor, RuleField::KeepFiringFor, m_rule.rule.keepFiringForMs, true); });
-    watch(m_repeat, &QLineEdit::textChanged,
-          [this] { readDuration(m_repeat, RuleField::RepeatInterval, m_rule.rule.repeatIntervalMs, true); });
+    watch(m_for, &QLineEdit::textChanged, [this] { readField(RuleField::For); });
+    watch(m_interval, &QLineEdit::textChanged, [this] { readField(RuleField::Interval); });
+    watch(m_keepFiringFor, &QLineEdit::textChanged, [this] { readField(RuleField::KeepFiringFor); });
+    watch(m_repeat, &QLineEdit::textChanged, [this] { readField(RuleField::RepeatInterval); });
     watch(m_severity, &QComboBox::currentIndexChanged,
           [this, comboData] { m_rule.rule.severity = static_cast<alerting::Severity>(comboData(m_severity)); });
     watch(m_noData, &QComboBox::currentIndexChanged,
@@ -136,32 +133,106 @@ RuleEditorForm::RuleEditorForm(const dashboard::Document &document, QWidget *par
         else
             m_rule.rule.annotations[kSummary] = m_summary->text().toStdString();
     });
-    watch(m_labels, &KeyValueTable::changed, [this] {
-        m_rule.rule.labels = m_labels->pairs();
-        setTextProblem(RuleField::Labels, m_labels->problem());
-    });
-    watch(m_annotations, &KeyValueTable::changed, [this] {
-        std::map<std::string, std::string> a = m_annotations->pairs();
-        QString p = m_annotations->problem();
-        if (p.isEmpty() && a.count(kSummary))
-            p = tr("The summary has its own field on the Rule tab.");
-        if (const auto s = m_rule.rule.annotations.find(kSummary); s != m_rule.rule.annotations.end())
-            a.insert_or_assign(kSummary, s->second);
-        m_rule.rule.annotations = std::move(a);
-        setTextProblem(RuleField::Annotations, p);
-    });
+    watch(m_labels, &KeyValueTable::changed, [this] { readField(RuleField::Labels); });
+    watch(m_annotations, &KeyValueTable::changed, [this] { readField(RuleField::Annotations); });
     setRule({});
 }
 
 RuleEditorForm::~RuleEditorForm() = default;
 
-void RuleEditorForm::setRule(const dashboard::DocumentRule &rule)
+void RuleEditorForm::setRule(const dashboard::DocumentRule &rule, const RuleDraft &draft)
 {
     m_rule = rule;
     m_textProblems.clear();
     m_check = {};
     fill();
+    restore(draft);
     updateProblems();
+}
+
+RuleDraft RuleEditorForm::draft() const
+{
+    RuleDraft d;
+    d.problems = m_textProblems;
+    for (const auto &[field, problem] : m_textProblems) {
+        if (const QLineEdit *edit = textEdit(field))
+            d.texts[field] = edit->text();
+        else if (const KeyValueTable *t = table(field))
+            d.rows[field] = t->rows();
+    }
+    return d;
+}
+
+void RuleEditorForm::restore(const RuleDraft &draft)
+{
+    if (draft.empty())
+        return;
+    m_filling = true;
+    for (const auto &[field, text] : draft.texts) {
+        if (QLineEdit *edit = textEdit(field))
+            edit->setText(text);
+    }
+    for (const auto &[field, rows] : draft.rows) {
+        if (KeyValueTable *t = table(field))
+            t->setRows(rows);
+    }
+    m_filling = false;
+    // Read as when typed: the same problems, and the rule keeps its last good values.
+    for (const auto &[field, text] : draft.texts)
+        readField(field);
+    for (const auto &[field, rows] : draft.rows)
+        readField(field);
+}
+
+QLineEdit *RuleEditorForm::textEdit(RuleField field) const
+{
+    switch (field) {
+    case RuleField::Threshold: return m_threshold;
+    case RuleField::ClearThreshold: return m_clear;
+    case RuleField::For: return m_for;
+    case RuleField::Interval: return m_interval;
+    case RuleField::KeepFiringFor: return m_keepFiringFor;
+    case RuleField::RepeatInterval: return m_repeat;
+    default: return nullptr;
+    }
+}
+
+KeyValueTable *RuleEditorForm::table(RuleField field) const
+{
+    switch (field) {
+    case RuleField::Labels: return m_labels;
+    case RuleField::Annotations: return m_annotations;
+    default: return nullptr;
+    }
+}
+
+void RuleEditorForm::readField(RuleField field)
+{
+    alerting::AlertRule &r = m_rule.rule;
+    switch (field) {
+    case RuleField::Threshold:
+    case RuleField::ClearThreshold: readThreshold(textEdit(field), field); break;
+    case RuleField::For: readDuration(m_for, field, r.forMs, true); break;
+    case RuleField::Interval: readDuration(m_interval, field, r.intervalMs, false); break;
+    case RuleField::KeepFiringFor: readDuration(m_keepFiringFor, field, r.keepFiringForMs, true); break;
+    case RuleField::RepeatInterval: readDuration(m_repeat, field, r.repeatIntervalMs, true); break;
+    case RuleField::Labels:
+        r.labels = m_labels->pairs();
+        setTextProblem(field, m_labels->problem());
+        break;
+    case RuleField::Annotations: {
+        std::map<std::string, std::string> a = m_annotations->pairs();
+        QString p = m_annotations->problem();
+        if (p.isEmpty() && a.count(kSummary))
+            p = tr("The summary has its own field on the Rule tab.");
+        if (const auto s = r.annotations.find(kSummary); s != r.annotations.end())
+            a.insert_or_assign(kSummary, s->second);
+        r.annotations = std::move(a);
+        setTextProblem(field, p);
+        break;
+    }
+    default: break;
+    }
 }
 
 void RuleEditorForm::setRuleId(const std::string &id)

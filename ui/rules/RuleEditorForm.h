@@ -8,7 +8,9 @@
 // and the no-data and error policies on the Evaluation tab; labels and
 // other annotations on the third. Problems show under their field (and as a
 // mark on the field's tab); the form itself finds texts that are not a
-// number or a Prometheus duration, the dialog the rest (RuleCheck).
+// number or a Prometheus duration, the dialog the rest (RuleCheck). Such a
+// text is not in rule(): draft() holds it, and setRule() takes it back, so
+// a rule shown again shows what was typed, with its problem.
 //
 // Child names for tests: ruleName, ruleGroup, ruleId, ruleExpr, ruleSource,
 // rulePanel, ruleKind, ruleOp, ruleThreshold, ruleClearThreshold, ruleUnit,
@@ -16,6 +18,7 @@
 // ruleRepeatInterval, ruleNoData, ruleOnError, ruleLabels, ruleAnnotations
 // (KeyValueTable), ruleTabs; each field's problem label is "<name>Error".
 
+#include "KeyValueTable.h"
 #include "RuleCheck.h"
 #include "dashboard/Document.h"
 
@@ -41,7 +44,17 @@ class NameCache;
 
 namespace mw::rulesui {
 
-class KeyValueTable;
+/// What the form shows of a rule beyond the rule itself: the texts of its
+/// fields that do not read (a threshold "fast", `for` "5 minutes", a label
+/// named twice), kept while another rule is shown. Empty when every field reads.
+struct RuleDraft
+{
+    std::map<RuleField, QString> texts;                  ///< a line edit's text
+    std::map<RuleField, QList<KeyValueTable::Row>> rows; ///< a table's rows
+    std::map<RuleField, QString> problems;               ///< as RuleEditorForm::textProblems()
+
+    bool empty() const { return problems.empty(); }
+};
 
 class RuleEditorForm final : public QWidget
 {
@@ -51,10 +64,13 @@ public:
     explicit RuleEditorForm(const dashboard::Document &document, QWidget *parent = nullptr);
     ~RuleEditorForm() override;
 
-    /// Shows `rule`; the form's own problems are cleared.
-    void setRule(const dashboard::DocumentRule &rule);
+    /// Shows `rule`, with `draft`'s texts in their fields (draft() of the
+    /// same rule); the form's own problems are those of the draft.
+    void setRule(const dashboard::DocumentRule &rule, const RuleDraft &draft = {});
     /// The rule as edited (fields whose text does not read keep their last good value).
     const dashboard::DocumentRule &rule() const { return m_rule; }
+    /// The texts of the fields that do not read, with their problems.
+    RuleDraft draft() const;
     /// Changes the shown id only (a rule added in this session follows its name).
     void setRuleId(const std::string &id);
     /// Shows `check`'s problems and the form's own next to their fields.
@@ -89,6 +105,12 @@ private:
     void addRow(QFormLayout *form, int tab, const QString &label, RuleField field, QWidget *widget,
                 QWidget *row = nullptr);
     void fill();
+    /// Puts `draft`'s texts into their fields and reads them.
+    void restore(const RuleDraft &draft);
+    /// Reads a text field (a line edit or a table) into m_rule.
+    void readField(RuleField field);
+    QLineEdit *textEdit(RuleField field) const;
+    KeyValueTable *table(RuleField field) const;
     void edited();
     void readThreshold(QLineEdit *edit, RuleField field);
     void setTextProblem(RuleField field, const QString &problem);
