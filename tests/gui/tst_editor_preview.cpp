@@ -1,11 +1,12 @@
-// The editor's preview names its series as the dashboard's legend does: the
+// The editor's preview runs and names its series as the dashboard does: the
 // same query and the same answer from a scripted source go through a
 // PanelPreview and a PanelModel, and both names are compared (one legend
-// mechanism, view::legendText). The one intended difference: a series with
-// no labels and no legend format is named by its expression in the preview.
+// mechanism, view::legendText); a query with variables reaches the source
+// as the same text from both (one substitution, view::substituteVariables).
 
 #include "PanelModel.h"
 #include "PanelPreview.h"
+#include "VariableModel.h"
 #include "TimeSeriesPlot.h"
 
 #include "alerting/RuleQuerier.h"
@@ -83,6 +84,7 @@ class TestEditorPreview : public QObject
 private Q_SLOTS:
     void previewNamesSeriesAsTheDashboard_data();
     void previewNamesSeriesAsTheDashboard();
+    void previewSubstitutesVariablesAsTheDashboard();
 };
 
 void TestEditorPreview::previewNamesSeriesAsTheDashboard_data()
@@ -106,8 +108,8 @@ void TestEditorPreview::previewNamesSeriesAsTheDashboard_data()
     QTest::newRow("empty format") << x << labelled << "" << all << all;
     QTest::newRow("names nothing: refId") << x << labelled << "{{missing}}" << "A" << "A";
     QTest::newRow("only spaces: refId") << x << labelled << "   " << "A" << "A";
-    // The one difference: the preview names an unlabelled series by its expression.
-    QTest::newRow("unlabelled") << "sum(x)" << Labels{} << "" << "sum(x)" << "{}";
+    // Both name an unlabelled series by its expression.
+    QTest::newRow("unlabelled") << "sum(x)" << Labels{} << "" << "sum(x)" << "sum(x)";
     QTest::newRow("unlabelled, format") << "sum(x)" << Labels{} << "{{model_name}} total" << "total" << "total";
 }
 
@@ -142,6 +144,41 @@ void TestEditorPreview::previewNamesSeriesAsTheDashboard()
     model.refresh({kFrom, kTo, false}, {}, 100);
     QTRY_COMPARE(model.frame().series.size(), std::size_t(1));
     QCOMPARE(model.frame().series[0].name, dashboard);
+}
+
+void TestEditorPreview::previewSubstitutesVariablesAsTheDashboard()
+{
+    // Two models picked: an escaped alternation, not the first value alone.
+    dashboard::Variable model;
+    model.name = "model";
+    model.kind = dashboard::VariableKind::Custom;
+    model.options = {"a.b", "c"};
+    model.current = {"a.b", "c"};
+    model.multi = true;
+    const QString sent = QStringLiteral("sum(x{model_name=~\"(a\\\\.b|c)\"})");
+    ScriptedBackend backend;
+    backend.script(sent, Labels{});
+    const dashboard::Query query{"A", "sum(x{model_name=~\"$model\"})", "", false};
+
+    PanelPreview p(kFrom, kTo);
+    QSignalSpy drawn(&p, &PanelPreview::updated);
+    p.setBackend(&backend);
+    p.setVariables({model});
+    p.setQueries({query});
+    p.refresh();
+    QTRY_VERIFY(!p.isRunning() && !drawn.isEmpty());
+    QCOMPARE(p.errorText(), QString()); // else: "nothing scripted for <what was sent>"
+    QCOMPARE(p.plot()->series().size(), std::size_t(1));
+
+    dashboard::Panel panel;
+    panel.id = 1;
+    panel.kind = dashboard::PanelKind::Timeseries;
+    panel.queries = {query};
+    view::PanelModel m(panel);
+    m.setBackend(&backend);
+    m.refresh({kFrom, kTo, false}, view::VariableModel::valuesOf({model}), 100);
+    QTRY_COMPARE(m.frame().series.size(), std::size_t(1));
+    QVERIFY(m.frame().errors.isEmpty());
 }
 
 QTEST_MAIN(TestEditorPreview)

@@ -1,11 +1,12 @@
 #include "PanelPreview.h"
 
 #include "ExpressionCheck.h"
+#include "PanelModel.h"
 #include "QueryText.h"
 #include "ThresholdPlotting.h"
 #include "TimeSeriesPlot.h"
 #include "ValueFormat.h"
-#include "dashboard/DocumentCheck.h"
+#include "VariableModel.h"
 
 #include <QLabel>
 #include <QStackedWidget>
@@ -120,6 +121,10 @@ void PanelPreview::refresh()
     }
     const int64_t span = m_toMs - m_fromMs;
     const int64_t step = std::max<int64_t>(1000, (span / 240 + 999) / 1000 * 1000);
+    // Substituted as the dashboard does (view::PanelModel): several values as
+    // an alternation, All as .*, $__interval for this step.
+    const view::VariableValues values = view::VariableModel::valuesOf(m_variables);
+    const std::string interval = view::PanelModel::promqlInterval(step);
     std::vector<Job> jobs;
     for (const dashboard::Query &q : m_queries) {
         if (q.hidden || QString::fromStdString(q.expr).trimmed().isEmpty())
@@ -131,7 +136,7 @@ void PanelPreview::refresh()
         }
         Job job;
         job.query = q;
-        job.expr = QString::fromStdString(dashboard::substituteVariables(q.expr, m_variables));
+        job.expr = QString::fromStdString(view::substituteVariables(q.expr, values, interval));
         jobs.push_back(std::move(job));
     }
     if (jobs.empty()) {

@@ -118,8 +118,11 @@ void PanelModel::publish()
     f.stepMs = m_step;
     f.updatedMs = QDateTime::currentMSecsSinceEpoch();
     int failed = 0;
-    for (const Pending &p : m_pending) {
+    for (std::size_t k = 0; k < m_pending.size(); ++k) {
+        const Pending &p = m_pending[k];
         const dashboard::Query &q = m_panel.queries[p.query];
+        // A series without labels (sum(...)) is named by its expression.
+        const QString expr = k < m_lastExprs.size() ? QString::fromStdString(m_lastExprs[k]) : QString();
         const QString ref = QString::fromStdString(q.refId);
         if (!p.answer.ok()) {
             ++failed;
@@ -130,7 +133,7 @@ void PanelModel::publish()
             f.warnings << ref + u": " + w;
         for (const AnswerSeries &s : p.answer.series) {
             PanelSeries ps;
-            ps.name = legendText(q.legend, s.labels);
+            ps.name = legendText(q.legend, s.labels, expr);
             if (ps.name.isEmpty())
                 ps.name = ref;
             ps.refId = q.refId;

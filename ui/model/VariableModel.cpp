@@ -108,8 +108,13 @@ void VariableModel::select(int index, const std::vector<std::string> &values)
 
 VariableValues VariableModel::values() const
 {
+    return valuesOf(m_vars);
+}
+
+VariableValues VariableModel::valuesOf(const std::vector<dashboard::Variable> &variables)
+{
     VariableValues out;
-    for (const dashboard::Variable &v : m_vars) {
+    for (const dashboard::Variable &v : variables) {
         VariableValue value;
         value.values = v.current;
         value.all = v.current.empty() || (v.current.size() == 1 && v.current.front() == "$__all");

@@ -37,6 +37,9 @@ public:
     void select(int index, const std::vector<std::string> &values);
     /// The selection as queries see it.
     VariableValues values() const;
+    /// What queries see of `variables`' current selections (none or
+    /// "$__all" = All): the dashboard's and the editor preview's substitution.
+    static VariableValues valuesOf(const std::vector<dashboard::Variable> &variables);
 
 Q_SIGNALS:
     void optionsChanged(int index);
