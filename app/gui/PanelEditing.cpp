@@ -19,6 +19,7 @@ ui::MainWindow::PanelEditor panelEditor()
             [session](const QString &name) { return session->backend(name.toStdString()); },
             range ? range->fromMs : now - 3'600'000, range ? range->toMs : now, parent);
         dialog.setVariables(session->variables()->variables());
+        dialog.setSources(doc.sources); // their kinds, for the quality panels' check
         dialog.setObjectName(QStringLiteral("panelEditor"));
         QObject::connect(&dialog, &editor::PanelEditorDialog::applied, &window, [&window, id = panel.id](const dashboard::Panel &p) {
             dashboard::Document d = window.documentController()->document();

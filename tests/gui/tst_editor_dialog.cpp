@@ -285,7 +285,7 @@ void TestEditorDialog::unknownKindIsKept()
     p.kind = static_cast<PanelKind>(200); // a kind added after this editor
     auto d = makeDialog(p);
     auto *kind = child<QComboBox>(d.get(), "kind");
-    QCOMPARE(kind->count(), 3);
+    QCOMPARE(kind->count(), 5); // the four kinds it knows, and this one
     QCOMPARE(kind->currentData().toInt(), 200);
     QCOMPARE(d->panel(), p);
     retype(child<QLineEdit>(d.get(), "title"), QStringLiteral("Quality"));
@@ -293,10 +293,14 @@ void TestEditorDialog::unknownKindIsKept()
     want.title = "Quality";
     QCOMPARE(d->panel(), want);
 
+    // A quality kind is known now (it showed its raw id, "quality_curve"):
+    // its human name, and the panel back unchanged.
     Panel curve = latencyPanel();
     curve.kind = PanelKind::QualityCurve;
+    curve.qualityCurve.curve = dashboard::QualityCurveKind::Roc;
     auto q = makeDialog(curve);
-    QCOMPARE(child<QComboBox>(q.get(), "kind")->currentText(), QStringLiteral("quality_curve"));
+    QCOMPARE(child<QComboBox>(q.get(), "kind")->currentText(), QStringLiteral("ROC and PR curves"));
+    QCOMPARE(child<QComboBox>(q.get(), "kind")->count(), 4);
     QCOMPARE(q->panel(), curve);
 }
 

@@ -1,12 +1,17 @@
 // The panel editor's widget-free helpers: the completion context of a
 // half-typed expression, the expression check (parser message and position
-// as written, variables substituted), threshold bands and unit names. Legend
+// as written, variables substituted), threshold bands, unit names, kind
+// names and fields, and the quality panels' source check (the document's
+// checkPanelSources message, unknown kinds left unchecked). Legend
 // names are view::legendText's (tst_view_text, tst_editor_preview).
 
 #include "CompletionContext.h"
 #include "ExpressionCheck.h"
+#include "PanelKinds.h"
+#include "PanelSourceCheck.h"
 #include "ThresholdPlotting.h"
 #include "UnitNames.h"
+#include "dashboard/DocumentCheck.h"
 
 #include <QTest>
 
@@ -31,6 +36,9 @@ private Q_SLOTS:
     void checkMapsPositionThroughVariables();
     void unitNamesAreReadableAndComplete();
     void bandsReachTheNextThreshold();
+    void kindNamesAndFields();
+    void sourceProblemIsTheDocumentsMessage_data();
+    void sourceProblemIsTheDocumentsMessage();
 };
 
 void TestEditorHelpers::context_data()
@@ -165,6 +173,97 @@ void TestEditorHelpers::bandsReachTheNextThreshold()
     const auto lines = thresholdLines({warn, crit, line});
     QCOMPARE(lines.size(), std::size_t(1));
     QCOMPARE(lines[0].value, 900.0);
+}
+
+void TestEditorHelpers::kindNamesAndFields()
+{
+    using dashboard::PanelKind;
+    QStringList names;
+    for (const PanelKind k : PanelKinds::all())
+        names << PanelKinds::name(k);
+    QCOMPARE(names, (QStringList{QStringLiteral("Time series"), QStringLiteral("Stat"),
+                                 QStringLiteral("ROC and PR curves"), QStringLiteral("Confusion matrix")}));
+    QCOMPARE(PanelKinds::name(static_cast<PanelKind>(200)), QString());
+    for (const PanelKind k : {PanelKind::Timeseries, PanelKind::Stat, static_cast<PanelKind>(200)}) {
+        const KindFields f = PanelKinds::fields(k); // every field, as before
+        QVERIFY(f.unit && f.thresholds && f.queries && f.legend);
+        QVERIFY(f.queriesHint.isEmpty() && f.previewNote.isEmpty());
+    }
+    const KindFields curve = PanelKinds::fields(PanelKind::QualityCurve);
+    QVERIFY(!curve.unit && !curve.thresholds && !curve.legend && curve.queries);
+    QVERIFY(!curve.queriesHint.isEmpty() && !curve.previewNote.isEmpty());
+    const KindFields matrix = PanelKinds::fields(PanelKind::ConfusionMatrix);
+    QVERIFY(!matrix.unit && !matrix.thresholds && !matrix.legend && !matrix.queries);
+    QVERIFY(!matrix.queriesHint.isEmpty() && !matrix.previewNote.isEmpty());
+}
+
+void TestEditorHelpers::sourceProblemIsTheDocumentsMessage_data()
+{
+    using dashboard::PanelKind;
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QStringList>("refIds");
+    QTest::addColumn<bool>("problem");
+    const QStringList none;
+    const QStringList ab{QStringLiteral("A"), QStringLiteral("B")};
+    const int curve = int(PanelKind::QualityCurve);
+    const int matrix = int(PanelKind::ConfusionMatrix);
+    QTest::newRow("timeseries anywhere") << int(PanelKind::Timeseries) << "" << none << false;
+    QTest::newRow("curve on feed") << curve << "feed" << none << false;
+    QTest::newRow("curve on buckets") << curve << "buckets" << none << false;
+    QTest::newRow("curve on first (scrape), no queries") << curve << "" << none << true;
+    QTest::newRow("curve on first (scrape), A and B") << curve << "" << ab << false;
+    QTest::newRow("curve on prometheus, A only") << curve << "prom" << QStringList{QStringLiteral("A")} << true;
+    QTest::newRow("curve on prometheus, A and B") << curve << "prom" << ab << false;
+    QTest::newRow("matrix on feed") << matrix << "feed" << none << false;
+    QTest::newRow("matrix on buckets") << matrix << "buckets" << ab << true;
+    QTest::newRow("matrix on first (scrape)") << matrix << "" << ab << true;
+    QTest::newRow("matrix on a source not in the dashboard") << matrix << "gone" << none << true;
+}
+
+void TestEditorHelpers::sourceProblemIsTheDocumentsMessage()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, source);
+    QFETCH(QStringList, refIds);
+    QFETCH(bool, problem);
+    using dashboard::SourceKind;
+    const std::vector<SourceKindOf> kinds = {{"scrape", SourceKind::Scrape},
+                                             {"feed", SourceKind::Feed},
+                                             {"buckets", SourceKind::ScoreBuckets},
+                                             {"prom", SourceKind::Prometheus}};
+    dashboard::Document doc;
+    for (const SourceKindOf &k : kinds) {
+        dashboard::Source s;
+        s.name = k.name;
+        s.kind = *k.kind;
+        doc.sources.push_back(s);
+    }
+    dashboard::Panel panel;
+    panel.id = 1;
+    panel.kind = static_cast<dashboard::PanelKind>(kind);
+    panel.source = source.toStdString();
+    for (const QString &ref : refIds)
+        panel.queries.push_back({ref.toStdString(), "sum by (le) (x_bucket)", "", false});
+    doc.panels = {panel};
+
+    const std::vector<dashboard::Issue> issues = dashboard::checkPanelSources(doc);
+    QCOMPARE(issues.empty(), !problem);
+    const QString text = PanelSourceCheck::problem(panel, kinds);
+    if (!problem) {
+        QCOMPARE(text, QString());
+        return;
+    }
+    QString want = QString::fromStdString(issues.front().message);
+    want[0] = want[0].toUpper();
+    QCOMPARE(text, want);
+
+    // A source nothing runs has no known kind: nothing to tell it by.
+    std::vector<SourceKindOf> unknown = kinds;
+    for (SourceKindOf &k : unknown)
+        k.kind.reset();
+    if (source != QStringLiteral("gone"))
+        QCOMPARE(PanelSourceCheck::problem(panel, unknown), QString());
 }
 
 QTEST_GUILESS_MAIN(TestEditorHelpers)

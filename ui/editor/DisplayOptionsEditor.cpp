@@ -11,31 +11,63 @@
 
 namespace mw::editor {
 
+using dashboard::ConfusionNormalize;
 using dashboard::LegendCalc;
+using dashboard::PanelKind;
+using dashboard::QualityCurveKind;
 using dashboard::StatReduce;
 
-DisplayOptionsEditor::DisplayOptionsEditor(dashboard::TimeseriesOptions timeseries, dashboard::StatOptions stat,
-                                           QWidget *parent)
-    : QWidget(parent), m_timeseries(std::move(timeseries)), m_stat(stat), m_pages(new QStackedWidget(this))
+namespace {
+
+/// The pages, in the stack's order; kinds not listed get the last page.
+constexpr PanelKind kPageKinds[] = {PanelKind::Timeseries, PanelKind::Stat, PanelKind::QualityCurve,
+                                    PanelKind::ConfusionMatrix};
+
+/// A combo box of (text, enum value) items showing `current`.
+template<typename E>
+QComboBox *enumCombo(QWidget *parent, const char *name, std::initializer_list<std::pair<QString, E>> items, E current)
+{
+    auto *combo = new QComboBox(parent);
+    combo->setObjectName(QString::fromLatin1(name));
+    for (const auto &[text, value] : items)
+        combo->addItem(text, int(value));
+    combo->setCurrentIndex(std::max(0, combo->findData(int(current))));
+    return combo;
+}
+
+} // namespace
+
+DisplayOptionsEditor::DisplayOptionsEditor(const dashboard::Panel &panel, QWidget *parent)
+    : QWidget(parent), m_timeseries(panel.timeseries), m_stat(panel.stat), m_qualityCurve(panel.qualityCurve),
+      m_confusionMatrix(panel.confusionMatrix), m_pages(new QStackedWidget(this))
 {
     m_pages->addWidget(makeTimeseriesPage());
     m_pages->addWidget(makeStatPage());
+    m_pages->addWidget(makeQualityCurvePage());
+    m_pages->addWidget(makeConfusionMatrixPage());
     auto *none = new QLabel(tr("This kind of panel has no display options here."));
     none->setWordWrap(true);
     m_pages->addWidget(none);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
+    // As tall as the page, never taller: the room below is not the options'.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 }
 
-void DisplayOptionsEditor::setKind(dashboard::PanelKind kind)
+void DisplayOptionsEditor::writeTo(dashboard::Panel &panel) const
+{
+    panel.timeseries = m_timeseries;
+    panel.stat = m_stat;
+    panel.qualityCurve = m_qualityCurve;
+    panel.confusionMatrix = m_confusionMatrix;
+}
+
+void DisplayOptionsEditor::setKind(PanelKind kind)
 {
     // Not a switch: kinds added later land on the "no options" page.
-    int page = 2;
-    if (kind == dashboard::PanelKind::Timeseries)
-        page = 0;
-    else if (kind == dashboard::PanelKind::Stat)
-        page = 1;
+    const auto known = std::find(std::begin(kPageKinds), std::end(kPageKinds), kind);
+    const int page = int(known - std::begin(kPageKinds));
     // Only the current page counts for the size, so the group fits it.
     for (int i = 0; i < m_pages->count(); ++i)
         m_pages->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == page ? QSizePolicy::Preferred : QSizePolicy::Ignored);
@@ -77,13 +109,12 @@ QWidget *DisplayOptionsEditor::makeTimeseriesPage()
 QWidget *DisplayOptionsEditor::makeStatPage()
 {
     auto *page = new QWidget;
-    auto *reduce = new QComboBox(page);
-    reduce->setObjectName(QStringLiteral("reduce"));
-    reduce->addItem(tr("Last value"), int(StatReduce::Last));
-    reduce->addItem(tr("Minimum"), int(StatReduce::Min));
-    reduce->addItem(tr("Maximum"), int(StatReduce::Max));
-    reduce->addItem(tr("Mean"), int(StatReduce::Mean));
-    reduce->setCurrentIndex(reduce->findData(int(m_stat.reduce)));
+    auto *reduce = enumCombo<StatReduce>(page, "reduce",
+                                         {{tr("Last value"), StatReduce::Last},
+                                          {tr("Minimum"), StatReduce::Min},
+                                          {tr("Maximum"), StatReduce::Max},
+                                          {tr("Mean"), StatReduce::Mean}},
+                                         m_stat.reduce);
     connect(reduce, &QComboBox::currentIndexChanged, this, [this, reduce] {
         m_stat.reduce = static_cast<StatReduce>(reduce->currentData().toInt());
         Q_EMIT changed();
@@ -107,6 +138,47 @@ QWidget *DisplayOptionsEditor::makeStatPage()
     form->addRow(tr("Value:"), reduce);
     form->addRow(sparkline);
     form->addRow(colour);
+    return page;
+}
+
+QWidget *DisplayOptionsEditor::makeQualityCurvePage()
+{
+    auto *page = new QWidget;
+    // Named as the panel titles its panes (QualityCurveView).
+    auto *curve = enumCombo<QualityCurveKind>(page, "curve",
+                                              {{tr("ROC"), QualityCurveKind::Roc},
+                                               {tr("Precision–recall"), QualityCurveKind::Pr},
+                                               {tr("Both, side by side"), QualityCurveKind::Both}},
+                                              m_qualityCurve.curve);
+    connect(curve, &QComboBox::currentIndexChanged, this, [this, curve] {
+        m_qualityCurve.curve = static_cast<QualityCurveKind>(curve->currentData().toInt());
+        Q_EMIT changed();
+    });
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("Cur&ves:"), curve);
+    return page;
+}
+
+QWidget *DisplayOptionsEditor::makeConfusionMatrixPage()
+{
+    auto *page = new QWidget;
+    // Named as the heatmap titles itself (ConfusionHeatmapView).
+    auto *normalize = enumCombo<ConfusionNormalize>(
+        page, "normalize",
+        {{tr("Counts"), ConfusionNormalize::None},
+         {tr("Share of each actual class (recall)"), ConfusionNormalize::Row},
+         {tr("Share of each predicted class (precision)"), ConfusionNormalize::Column}},
+        m_confusionMatrix.normalize);
+    connect(normalize, &QComboBox::currentIndexChanged, this, [this, normalize] {
+        m_confusionMatrix.normalize = static_cast<ConfusionNormalize>(normalize->currentData().toInt());
+        Q_EMIT changed();
+    });
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("&Normalize:"), normalize);
     return page;
 }
 

@@ -1,18 +1,15 @@
 #include "PanelEditorDialog.h"
 
 #include "DisplayOptionsEditor.h"
+#include "PanelFieldsEditor.h"
+#include "PanelKinds.h"
 #include "PanelPreview.h"
-#include "PanelSource.h"
 #include "QueryListEditor.h"
 #include "ThresholdTableEditor.h"
-#include "UnitNames.h"
 
-#include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QGroupBox>
-#include <QLineEdit>
-#include <QPlainTextEdit>
+#include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -46,37 +43,40 @@ QGroupBox *group(const QString &title, QWidget *content)
 
 PanelEditorDialog::PanelEditorDialog(Panel panel, QStringList sourceNames, QString defaultSource,
                                      BackendLookup lookup, int64_t fromMs, int64_t toMs, QWidget *parent)
-    : QDialog(parent), m_panel(std::move(panel)), m_sourceNames(std::move(sourceNames)),
-      m_defaultSource(std::move(defaultSource)), m_lookup(std::move(lookup))
+    : QDialog(parent), m_sourceNames(std::move(sourceNames)), m_defaultSource(std::move(defaultSource)),
+      m_lookup(std::move(lookup))
 {
     setObjectName(QStringLiteral("panelEditor"));
-    setWindowTitle(m_panel.title.empty() ? tr("Edit panel")
-                                         : tr("Edit panel “%1”").arg(QString::fromStdString(m_panel.title)));
+    setWindowTitle(panel.title.empty() ? tr("Edit panel")
+                                       : tr("Edit panel “%1”").arg(QString::fromStdString(panel.title)));
     setSizeGripEnabled(true);
 
     m_preview = new PanelPreview(fromMs, toMs);
     m_preview->setObjectName(QStringLiteral("preview"));
-    m_queries = new QueryListEditor(m_panel.queries);
+    m_queries = new QueryListEditor(panel.queries);
     m_queries->setObjectName(QStringLiteral("queries"));
-    m_thresholds = new ThresholdTableEditor(m_panel.thresholds);
+    m_thresholds = new ThresholdTableEditor(panel.thresholds);
     m_thresholds->setObjectName(QStringLiteral("thresholds"));
-    m_display = new DisplayOptionsEditor(m_panel.timeseries, m_panel.stat);
+    m_display = new DisplayOptionsEditor(panel);
     m_display->setObjectName(QStringLiteral("displayOptions"));
-    m_display->setKind(m_panel.kind);
+    m_fields = new PanelFieldsEditor(panel, m_sourceNames, m_defaultSource);
+    m_fields->setObjectName(QStringLiteral("general"));
 
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(group(tr("Preview"), m_preview));
-    left->addWidget(group(tr("Queries"), m_queries));
+    left->addWidget(makeQueriesGroup());
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 2);
     left->setChildrenCollapsible(false);
 
     auto *options = new QWidget;
-    auto *optionsLayout = new QVBoxLayout(options);
-    optionsLayout->setContentsMargins(0, 0, 0, 0);
-    optionsLayout->addWidget(makeGeneralGroup());
-    optionsLayout->addWidget(group(tr("Display"), m_display));
-    optionsLayout->addWidget(group(tr("Thresholds"), m_thresholds), 1);
+    m_optionsLayout = new QVBoxLayout(options);
+    m_optionsLayout->setContentsMargins(0, 0, 0, 0);
+    m_optionsLayout->addWidget(m_fields);
+    m_optionsLayout->addWidget(group(tr("Display"), m_display));
+    m_thresholdsGroup = group(tr("Thresholds"), m_thresholds);
+    m_optionsLayout->addWidget(m_thresholdsGroup, 1);
+    m_optionsLayout->addStretch(); // takes the room when the thresholds are hidden (showKind)
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -102,6 +102,16 @@ PanelEditorDialog::PanelEditorDialog(Panel panel, QStringList sourceNames, QStri
     layout->addWidget(m_buttons);
     resize(1200, 780);
 
+    connect(m_fields, &PanelFieldsEditor::titleChanged, m_preview, &PanelPreview::setTitle);
+    connect(m_fields, &PanelFieldsEditor::unitChanged, m_preview, &PanelPreview::setUnit);
+    connect(m_fields, &PanelFieldsEditor::kindChanged, this, [this](PanelKind kind) {
+        showKind(kind);
+        updateValidity();
+    });
+    connect(m_fields, &PanelFieldsEditor::sourceChanged, this, [this] {
+        useSource();
+        updateValidity();
+    });
     connect(m_queries, &QueryListEditor::changed, this, [this] {
         m_preview->setQueries(m_queries->queries());
         updateValidity();
@@ -109,110 +119,49 @@ PanelEditorDialog::PanelEditorDialog(Panel panel, QStringList sourceNames, QStri
     connect(m_thresholds, &ThresholdTableEditor::changed, this,
             [this] { m_preview->setThresholds(ascending(m_thresholds->thresholds())); });
 
-    m_preview->setTitle(QString::fromStdString(m_panel.title));
-    m_preview->setUnit(m_panel.unit);
-    m_preview->setThresholds(ascending(m_panel.thresholds));
-    m_preview->setQueries(m_panel.queries);
+    m_preview->setTitle(QString::fromStdString(panel.title));
+    m_preview->setUnit(panel.unit);
+    m_preview->setThresholds(ascending(panel.thresholds));
+    m_preview->setQueries(panel.queries);
+    showKind(panel.kind);
     useSource();
     updateValidity();
 }
 
 PanelEditorDialog::~PanelEditorDialog() = default;
 
-QWidget *PanelEditorDialog::makeGeneralGroup()
+QWidget *PanelEditorDialog::makeQueriesGroup()
 {
-    auto *box = new QGroupBox(tr("Panel"));
-    m_form = new QFormLayout(box);
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-
-    m_title = new QLineEdit(QString::fromStdString(m_panel.title), box);
-    m_title->setObjectName(QStringLiteral("title"));
-    connect(m_title, &QLineEdit::textEdited, this, [this](const QString &title) {
-        m_panel.title = title.toStdString();
-        m_preview->setTitle(title);
-    });
-    m_description = new QPlainTextEdit(box);
-    m_description->setObjectName(QStringLiteral("description"));
-    m_description->setPlainText(QString::fromStdString(m_panel.description));
-    m_description->setTabChangesFocus(true);
-    m_description->setFixedHeight(m_description->fontMetrics().lineSpacing() * 3 + 12);
-    m_description->setPlaceholderText(tr("What the values mean and where they come from"));
-    connect(m_description, &QPlainTextEdit::textChanged, this,
-            [this] { m_panel.description = m_description->toPlainText().toStdString(); });
-
-    m_kind = new QComboBox(box);
-    m_kind->setObjectName(QStringLiteral("kind"));
-    fillKinds();
-    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
-        m_panel.kind = static_cast<PanelKind>(m_kind->currentData().toInt());
-        m_display->setKind(m_panel.kind);
-    });
-
-    m_unit = new QComboBox(box);
-    m_unit->setObjectName(QStringLiteral("unit"));
-    for (const presets::Unit unit : UnitNames::all())
-        m_unit->addItem(UnitNames::name(unit), int(unit));
-    m_unit->setCurrentIndex(std::max(0, m_unit->findData(int(m_panel.unit))));
-    connect(m_unit, &QComboBox::currentIndexChanged, this, [this] {
-        m_panel.unit = static_cast<presets::Unit>(m_unit->currentData().toInt());
-        m_preview->setUnit(m_panel.unit);
-    });
-
-    m_source = new QComboBox(box);
-    m_source->setObjectName(QStringLiteral("source"));
-    fillSources();
-    connect(m_source, &QComboBox::currentIndexChanged, this, [this] {
-        setPanelSource(m_panel, m_source->currentData().toString().toStdString());
-        useSource();
-    });
-
-    m_form->addRow(tr("&Title:"), m_title);
-    m_form->addRow(tr("&Description:"), m_description);
-    m_form->addRow(tr("&Kind:"), m_kind);
-    m_form->addRow(tr("&Unit:"), m_unit);
-    m_form->addRow(tr("&Source:"), m_source);
-    const QString own = QString::fromStdString(panelSource(m_panel));
-    m_form->setRowVisible(m_source, m_sourceNames.size() > 1 || (!own.isEmpty() && !m_sourceNames.contains(own)));
+    auto *box = new QGroupBox(tr("Queries"));
+    m_queriesGroup = box;
+    m_queryHint = new QLabel(box);
+    m_queryHint->setObjectName(QStringLiteral("queryHint"));
+    m_queryHint->setWordWrap(true);
+    m_queryHint->setForegroundRole(QPalette::PlaceholderText);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_queries, 1);
+    layout->addWidget(m_queryHint);
     return box;
 }
 
-void PanelEditorDialog::fillKinds()
+void PanelEditorDialog::showKind(PanelKind kind)
 {
-    m_kind->addItem(tr("Time series"), int(PanelKind::Timeseries));
-    m_kind->addItem(tr("Stat"), int(PanelKind::Stat));
-    int index = m_kind->findData(int(m_panel.kind));
-    if (index < 0) {
-        // A kind this editor does not know: kept, with its options, as it is.
-        const std::string_view id = dashboard::panelKindId(m_panel.kind);
-        const bool named = dashboard::panelKindFromId(id) == m_panel.kind;
-        m_kind->addItem(named ? QString::fromUtf8(id.data(), qsizetype(id.size()))
-                              : tr("Other (%1)").arg(int(m_panel.kind)),
-                        int(m_panel.kind));
-        index = m_kind->count() - 1;
-    }
-    m_kind->setCurrentIndex(index);
+    const KindFields fields = PanelKinds::fields(kind);
+    m_display->setKind(kind);
+    m_fields->setUnitVisible(fields.unit);
+    m_thresholdsGroup->setVisible(fields.thresholds);
+    m_optionsLayout->setStretch(m_optionsLayout->count() - 1, fields.thresholds ? 0 : 1);
+    m_queries->setVisible(fields.queries);
+    m_queries->setLegendVisible(fields.legend);
+    m_queryHint->setText(fields.queriesHint);
+    m_queryHint->setVisible(!fields.queriesHint.isEmpty());
+    // A kind that runs no queries keeps only the hint there: the preview gets the room.
+    m_queriesGroup->layout()->invalidate();
+    m_queriesGroup->setMaximumHeight(fields.queries ? QWIDGETSIZE_MAX : m_queriesGroup->sizeHint().height());
+    m_preview->setNote(fields.previewNote);
 }
 
-void PanelEditorDialog::fillSources()
-{
-    m_source->addItem(m_defaultSource.isEmpty() ? tr("Default") : tr("Default (%1)").arg(m_defaultSource),
-                      QString());
-    for (const QString &name : m_sourceNames)
-        m_source->addItem(name, name);
-    const QString own = QString::fromStdString(panelSource(m_panel));
-    int index = m_source->findData(own);
-    if (index < 0) {
-        m_source->addItem(tr("%1 (not in this dashboard)").arg(own), own);
-        index = m_source->count() - 1;
-    }
-    m_source->setCurrentIndex(index);
-}
-
-QString PanelEditorDialog::sourceName() const
-{
-    const QString own = m_source->currentData().toString();
-    return own.isEmpty() ? m_defaultSource : own;
-}
+QString PanelEditorDialog::sourceName() const { return m_fields->sourceName(); }
 
 void PanelEditorDialog::useSource()
 {
@@ -228,10 +177,41 @@ void PanelEditorDialog::setVariables(std::vector<dashboard::Variable> variables)
     updateValidity();
 }
 
-bool PanelEditorDialog::isValid() const { return m_queries->isValid(); }
+void PanelEditorDialog::setSources(const std::vector<dashboard::Source> &sources)
+{
+    std::vector<SourceKindOf> kinds;
+    for (const dashboard::Source &s : sources)
+        kinds.push_back({s.name, s.kind});
+    m_sources = std::move(kinds);
+    updateValidity();
+}
+
+std::vector<SourceKindOf> PanelEditorDialog::sourceKinds() const
+{
+    if (m_sources)
+        return *m_sources;
+    // The default first: a panel naming no source reads it.
+    QStringList names = m_sourceNames;
+    if (!m_defaultSource.isEmpty()) {
+        names.removeAll(m_defaultSource);
+        names.prepend(m_defaultSource);
+    }
+    std::vector<SourceKindOf> kinds;
+    for (const QString &name : names)
+        kinds.push_back({name.toStdString(), PanelSourceCheck::kindOf(m_lookup ? m_lookup(name) : nullptr)});
+    return kinds;
+}
+
+bool PanelEditorDialog::isValid() const
+{
+    // Queries a kind does not run (a confusion matrix's) are kept as typed.
+    const bool queriesOk = !PanelKinds::fields(m_fields->panel().kind).queries || m_queries->isValid();
+    return queriesOk && m_fields->sourceProblem().isEmpty();
+}
 
 void PanelEditorDialog::updateValidity()
 {
+    m_fields->setSourceProblem(PanelSourceCheck::problem(panel(), sourceKinds()));
     const bool valid = isValid();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
     m_buttons->button(QDialogButtonBox::Apply)->setEnabled(valid);
@@ -243,11 +223,10 @@ void PanelEditorDialog::updateValidity()
 
 Panel PanelEditorDialog::panel() const
 {
-    Panel p = m_panel;
+    Panel p = m_fields->panel();
     p.queries = m_queries->queries();
     p.thresholds = ascending(m_thresholds->thresholds());
-    p.timeseries = m_display->timeseries();
-    p.stat = m_display->stat();
+    m_display->writeTo(p);
     return p;
 }
 

@@ -96,6 +96,14 @@ void PanelPreview::setThresholds(const std::vector<dashboard::Threshold> &thresh
     m_plot->setThresholdBands(thresholdBands(thresholds));
 }
 
+void PanelPreview::setNote(const QString &note)
+{
+    if (note == m_note)
+        return;
+    m_note = note;
+    refresh();
+}
+
 void PanelPreview::schedule() { m_debounce.start(); }
 
 void PanelPreview::cancelJobs()
@@ -114,6 +122,11 @@ void PanelPreview::refresh()
     m_debounce.stop();
     cancelJobs();
     m_parseErrors.clear();
+    if (!m_note.isEmpty()) {
+        showMessage(m_note);
+        Q_EMIT updated();
+        return;
+    }
     if (!m_backend) {
         showMessage(tr("No data source to preview with."));
         Q_EMIT updated();

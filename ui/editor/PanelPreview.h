@@ -7,6 +7,8 @@
 // new data from the source (dataArrived) runs the queries again. When every
 // query fails the errors are shown in place of the plot; when some fail,
 // under it. Stale answers are dropped (requests are cancelled on re-run).
+// A kind that draws no time series (quality panels) gets a note instead:
+// no queries run while it is set.
 
 #include "SourceBackend.h"
 #include "dashboard/Document.h"
@@ -44,6 +46,9 @@ public:
     void setUnit(presets::Unit unit);
     /// Ascending thresholds.
     void setThresholds(const std::vector<dashboard::Threshold> &thresholds);
+    /// Shown in place of the plot, and no queries run, while not empty.
+    void setNote(const QString &note);
+    QString note() const { return m_note; }
     /// Runs the queries now (what the debounce timer does).
     void refresh();
 
@@ -87,6 +92,7 @@ private:
     QLabel *m_status = nullptr;
     QStackedWidget *m_stack = nullptr;
     QString m_errorText;
+    QString m_note;
     std::function<QString(double)> m_format;
 };
 

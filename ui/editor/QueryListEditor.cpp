@@ -58,6 +58,7 @@ QueryRowEditor *QueryListEditor::makeRow(dashboard::Query query)
     auto *row = new QueryRowEditor(std::move(query), this);
     row->setVariables(m_variables);
     row->setNameSource(m_cache, m_backend);
+    row->setLegendVisible(m_legendVisible);
     connect(row, &QueryRowEditor::changed, this, &QueryListEditor::changed);
     auto indexOf = [this, row] { return int(std::find(m_rows.begin(), m_rows.end(), row) - m_rows.begin()); };
     connect(row, &QueryRowEditor::moveUpRequested, this, [this, indexOf] { moveQuery(indexOf(), indexOf() - 1); });
@@ -129,6 +130,13 @@ void QueryListEditor::setNameSource(NameCache *cache, view::SourceBackend *backe
     m_backend = backend;
     for (QueryRowEditor *row : m_rows)
         row->setNameSource(cache, backend);
+}
+
+void QueryListEditor::setLegendVisible(bool visible)
+{
+    m_legendVisible = visible;
+    for (QueryRowEditor *row : m_rows)
+        row->setLegendVisible(visible);
 }
 
 void QueryListEditor::relayout()

@@ -38,6 +38,8 @@ public:
     void moveQuery(int from, int to);
     void setVariables(const std::vector<dashboard::Variable> &variables);
     void setNameSource(NameCache *cache, view::SourceBackend *backend);
+    /// Shows or hides every row's legend format, rows added later included.
+    void setLegendVisible(bool visible);
 
 Q_SIGNALS:
     void changed();
@@ -52,6 +54,7 @@ private:
     std::vector<dashboard::Variable> m_variables;
     NameCache *m_cache = nullptr;
     view::SourceBackend *m_backend = nullptr;
+    bool m_legendVisible = true;
 };
 
 } // namespace mw::editor

@@ -107,6 +107,8 @@ void QueryRowEditor::setPlace(bool first, bool last)
     m_down->setEnabled(!last);
 }
 
+void QueryRowEditor::setLegendVisible(bool visible) { m_legend->setVisible(visible); }
+
 void QueryRowEditor::validate()
 {
     m_error = ExpressionCheck::check(QString::fromStdString(m_query.expr), m_variables);

@@ -40,6 +40,8 @@ public:
     void setNameSource(NameCache *cache, view::SourceBackend *backend);
     /// Enables the move buttons for the row's place in the list.
     void setPlace(bool first, bool last);
+    /// Shows or hides the legend format (kinds that name no series by it).
+    void setLegendVisible(bool visible);
     ExpressionEdit *expressionEdit() const { return m_expr; }
 
 Q_SIGNALS:

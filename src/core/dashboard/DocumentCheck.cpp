@@ -143,16 +143,18 @@ std::vector<Issue> checkPanelSources(const Document &d)
             continue;
         const std::string kind(panelKindId(p.kind));
         const std::string at = pointerChild("/panels", i);
+        const std::string orElse =
+            p.kind == PanelKind::QualityCurve ? " (or a score_buckets source, or score-bucket queries A and B)" : "";
         if (!p.source.empty() && s)
             issues.push_back({pointerChild(at, "source"),
-                              "a " + kind + " panel reads a feed source" + (p.kind == PanelKind::QualityCurve ? " (or a score_buckets source, or score-bucket queries A and B)" : "") + "; '" + s->name + "' is a "
+                              "a " + kind + " panel reads a feed source" + orElse + "; '" + s->name + "' is a "
                                   + std::string(sourceKindId(s->kind)) + " source",
                               0, 0});
         else if (!p.source.empty())
             issues.push_back({pointerChild(at, "source"), "no source is named '" + p.source + "'", 0, 0});
         else if (s)
             issues.push_back({at,
-                              "a " + kind + " panel reads a feed source: name one in \"source\" (the first source, '"
+                              "a " + kind + " panel reads a feed source" + orElse + ": name one in \"source\" (the first source, '"
                                   + s->name + "', is a " + std::string(sourceKindId(s->kind)) + " source)",
                               0, 0});
         else
