@@ -7,6 +7,7 @@
 #include "DemoMenu.h"
 #include "MainWindow.h"
 #include "PanelEditing.h"
+#include "VariableEditing.h"
 #include "demo/DemoServer.h"
 
 #include <QApplication>
@@ -67,6 +68,7 @@ int main(int argc, char **argv)
 
     mw::ui::MainWindow window(mw::app::backendMaker(demo.get()));
     window.setPanelEditor(mw::app::panelEditor());
+    mw::app::addVariableEditing(window);
     mw::app::AppAlerts alerts(window);
     if (demo)
         window.addExtraMenu(new mw::app::DemoMenu(*demo, &window));

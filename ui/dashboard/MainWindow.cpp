@@ -247,7 +247,15 @@ void MainWindow::onDocumentEdited()
     const dashboard::Document &d = m_doc.document();
     m_range->setRange(d.time);
     m_refresh->setRefresh(d.refresh);
-    const bool varsChanged = d.variables.size() != m_session->variables()->variables().size();
+    // The bar is rebuilt when a definition changed (added, removed, renamed,
+    // new options or kind), not for a new selection: that comes from the bar
+    // itself, whose open dropdown must survive it.
+    const auto definitions = [](std::vector<dashboard::Variable> v) {
+        for (dashboard::Variable &x : v)
+            x.current.clear();
+        return v;
+    };
+    const bool varsChanged = definitions(d.variables) != definitions(m_session->variables()->variables());
     m_session->setRefresh(d.refresh);
     m_view->setDocument(d);
     if (varsChanged)
