@@ -344,7 +344,7 @@ private Q_SLOTS:
         QVERIFY(!child<QLineEdit>(dialog.get(), "ruleClearThreshold")->isVisible());
         child<editor::ExpressionEdit>(dialog.get(), "ruleExpr")->setPlainText(QStringLiteral("up == 0"));
         QVERIFY(okButton(*dialog)->isEnabled());
-        const DocumentRule &r = dialog->rules()[0];
+        const DocumentRule r = dialog->rules()[0]; // a copy: rules() returns a value
         QCOMPARE(r.rule.kind, alerting::ConditionKind::Filter);
         QCOMPARE(r.rule.clearThreshold, std::optional<double>()); // a filter rule has none
         QCOMPARE(dialog->model()->index(0, RuleListModel::ConditionColumn).data().toString(),
