@@ -11,6 +11,7 @@
 // read stays with its rule while another rule is shown.
 
 #include "AlertRulesDialog.h"
+#include "DialogTestSupport.h"
 #include "ExpressionEdit.h"
 #include "RuleEditorForm.h"
 #include "RuleListModel.h"
@@ -47,28 +48,11 @@ using dashboard::DocumentRule;
 
 namespace {
 
-dashboard::Document demoDocument()
-{
-    const dashboard::DashboardFile::LoadResult r =
-        dashboard::DashboardFile::load(QStringLiteral(":/dashboards/tfserving-demo.json"));
-    if (!r.ok())
-        qFatal("the demo dashboard does not load: %s", r.read.error->message.c_str());
-    return *r.read.document;
-}
+using test::demoDocument;
 
-template<typename W>
-W *child(QObject *parent, const char *name)
-{
-    W *w = parent->findChild<W *>(QString::fromLatin1(name));
-    if (!w)
-        qWarning("no child %s", name);
-    return w;
-}
+using test::child;
 
-QPushButton *okButton(AlertRulesDialog &d)
-{
-    return child<QDialogButtonBox>(&d, "buttons")->button(QDialogButtonBox::Ok);
-}
+QPushButton *okButton(AlertRulesDialog &d) { return test::dialogButton(d, QDialogButtonBox::Ok); }
 
 /// Replaces a line edit's text as typing does.
 void type(QLineEdit *edit, const QString &text)
@@ -104,10 +88,7 @@ std::unique_ptr<AlertRulesDialog> openOn(const dashboard::Document &d)
     return dialog;
 }
 
-QPushButton *cancelButton(AlertRulesDialog &d)
-{
-    return child<QDialogButtonBox>(&d, "buttons")->button(QDialogButtonBox::Cancel);
-}
+QPushButton *cancelButton(AlertRulesDialog &d) { return test::dialogButton(d, QDialogButtonBox::Cancel); }
 
 /// While it lives, answers each modal message box with `answer` once it is
 /// shown (the question runs its own event loop, from which the timer fires)

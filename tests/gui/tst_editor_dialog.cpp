@@ -5,6 +5,7 @@
 // options the editor does not know survive.
 
 #include "DisplayOptionsEditor.h"
+#include "DialogTestSupport.h"
 #include "ExpressionEdit.h"
 #include "PanelEditorDialog.h"
 #include "PanelPreview.h"
@@ -64,19 +65,9 @@ std::unique_ptr<PanelEditorDialog> makeDialog(const Panel &panel, QStringList so
     return std::make_unique<PanelEditorDialog>(panel, sources, QStringLiteral("demo"), lookup, kFrom, kTo);
 }
 
-template<typename W>
-W *child(QObject *parent, const char *name)
-{
-    W *w = parent->findChild<W *>(QString::fromLatin1(name));
-    if (!w)
-        qWarning("no child %s", name);
-    return w;
-}
+using test::child;
 
-QPushButton *okButton(PanelEditorDialog &d)
-{
-    return child<QDialogButtonBox>(&d, "buttons")->button(QDialogButtonBox::Ok);
-}
+QPushButton *okButton(PanelEditorDialog &d) { return test::dialogButton(d, QDialogButtonBox::Ok); }
 
 /// Types into a line edit as a user would: select all, type.
 void retype(QLineEdit *edit, const QString &text)

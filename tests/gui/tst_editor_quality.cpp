@@ -9,6 +9,7 @@
 // not read are hidden.
 
 #include "BackendFactory.h"
+#include "DialogTestSupport.h"
 #include "DisplayOptionsEditor.h"
 #include "ExpressionEdit.h"
 #include "FeedBackend.h"
@@ -51,14 +52,7 @@ namespace {
 constexpr int64_t kFrom = 1'764'000'000'000;
 constexpr int64_t kTo = kFrom + 3'600'000;
 
-Document demoDocument()
-{
-    const dashboard::DashboardFile::LoadResult r =
-        dashboard::DashboardFile::load(QStringLiteral(":/dashboards/tfserving-demo.json"));
-    if (!r.ok())
-        qFatal("the demo dashboard does not load: %s", r.read.error->message.c_str());
-    return *r.read.document;
-}
+using test::demoDocument;
 
 QStringList sourceNames(const Document &doc)
 {
@@ -78,19 +72,9 @@ std::unique_ptr<PanelEditorDialog> makeDialog(const Document &doc, const Panel &
     return std::make_unique<PanelEditorDialog>(panel, names, names.value(0), std::move(lookup), kFrom, kTo);
 }
 
-template<typename W>
-W *child(QObject *parent, const char *name)
-{
-    W *w = parent->findChild<W *>(QString::fromLatin1(name));
-    if (!w)
-        qWarning("no child %s", name);
-    return w;
-}
+using test::child;
 
-QPushButton *button(PanelEditorDialog &d, QDialogButtonBox::StandardButton which)
-{
-    return child<QDialogButtonBox>(&d, "buttons")->button(which);
-}
+QPushButton *button(PanelEditorDialog &d, QDialogButtonBox::StandardButton which) { return test::dialogButton(d, which); }
 
 void choose(QComboBox *combo, int data)
 {

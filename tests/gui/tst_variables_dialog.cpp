@@ -9,6 +9,7 @@
 // and read back is equal.
 
 #include "VariableCheck.h"
+#include "DialogTestSupport.h"
 #include "VariableForm.h"
 #include "VariablesDialog.h"
 #include "dashboard/DashboardFile.h"
@@ -38,26 +39,12 @@ using dashboard::VariableKind;
 
 namespace {
 
-dashboard::Document demoDocument()
-{
-    const dashboard::DashboardFile::LoadResult r =
-        dashboard::DashboardFile::load(QStringLiteral(":/dashboards/tfserving-demo.json"));
-    if (!r.ok())
-        qFatal("the demo dashboard does not load: %s", r.read.error->message.c_str());
-    return *r.read.document;
-}
+using test::demoDocument;
 
-template<typename W>
-W *child(QObject *parent, const char *name)
-{
-    W *w = parent->findChild<W *>(QString::fromLatin1(name));
-    if (!w)
-        qWarning("no child %s", name);
-    return w;
-}
+using test::child;
 
-QPushButton *okButton(QDialog &d) { return child<QDialogButtonBox>(&d, "buttons")->button(QDialogButtonBox::Ok); }
-QPushButton *cancelButton(QDialog &d) { return child<QDialogButtonBox>(&d, "buttons")->button(QDialogButtonBox::Cancel); }
+QPushButton *okButton(QDialog &d) { return test::dialogButton(d, QDialogButtonBox::Ok); }
+QPushButton *cancelButton(QDialog &d) { return test::dialogButton(d, QDialogButtonBox::Cancel); }
 
 void type(QLineEdit *edit, const QString &text)
 {
